@@ -1,0 +1,4 @@
+## man/ fragment of the top Makefile.am.
+
+man_MANS += man/mcat.1
+EXTRA_DIST += $(man_MANS)

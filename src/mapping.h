@@ -1,0 +1,156 @@
+/* mapping -- the input helper every mmutils tool reads through.
+   Copyright (C) 2026 The mmutils authors.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
+
+/* An input is opened with mm_open on a descriptor, handed out in chunks
+   by mm_next and finished with mm_close.  Regular files are mapped in
+   bounded windows with MADV_SEQUENTIAL; everything else, and any input
+   that cannot be mapped, is read() into one reused buffer.  The tool
+   never learns which, except through mm_is_mapped for diagnostics and
+   tests.  See DESIGN.md section 1.  */
+
+#ifndef MAPPING_H
+#define MAPPING_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include "idx.h"
+
+/* How inputs are read: the --io option.  */
+enum mm_io
+{
+  MM_IO_AUTO,                   /* mapping where measurement says it pays */
+  MM_IO_MMAP,                   /* map whatever can be mapped */
+  MM_IO_READ                    /* never map */
+};
+
+/* The value getopt_long returns for --io; tools put MM_IO_LONG_OPTION
+   in their option table and pass its argument to mm_set_io.  */
+enum { MM_IO_OPTION = 0x4d4d };
+#define MM_IO_LONG_OPTION \
+  { "io", required_argument, NULL, MM_IO_OPTION }
+
+/* The --help line for --io, in the style of the other options.  */
+#define MM_IO_OPTION_DESCRIPTION \
+  _("      --io=METHOD          read inputs by METHOD: auto (default),\n\
+                             mmap or read\n")
+
+/* Flags for mm_open.  */
+enum
+{
+  /* Hand out whole lines: each chunk ends just after an end-of-line
+     byte, except the last chunk of an input that does not end in one.
+     The byte before each chunk and the byte after it are writable.  */
+  MM_LINES = 1 << 0
+};
+
+/* Why mm_next failed.  */
+enum mm_failure
+{
+  MM_OK,
+  MM_READ_ERROR,                /* read failed; errno in ERR */
+  MM_TRUNCATED                  /* the file shrank while it was mapped */
+};
+
+/* One open input.  Its fields are private to mapping.c.  */
+struct mm_input
+{
+  int fd;                       /* the descriptor being read */
+  char const *name;             /* its name for diagnostics */
+  struct stat st;               /* fstat at mm_open */
+  int flags;                    /* MM_LINES */
+  char eol;                     /* end-of-line byte in line mode */
+  enum mm_failure failure;      /* set when mm_next returns -1 */
+  int err;                      /* errno for MM_READ_ERROR */
+
+  /* Mapping state.  */
+  bool mapping;                 /* still reading through mappings */
+  off_t pos;                    /* file offset of the next byte to hand out */
+  off_t map_end;                /* the size seen at open: mappings stop here */
+  char *region;                 /* reserved address range, or NULL */
+  idx_t region_size;            /* its size: window plus two guard pages */
+  idx_t window;                 /* window size for this input */
+  int guard;                    /* slot in the truncation guard, or -1 */
+
+  /* read() state.  */
+  char *buf;                    /* read buffer, with a spare byte each side */
+  idx_t bufalloc;               /* its allocated size */
+  idx_t carry;                  /* partial line carried to the next read */
+  bool eof;                     /* read returned 0 */
+  idx_t handed;                 /* bytes of the last chunk handed out */
+  bool lseek_ok;                /* the descriptor can seek */
+};
+
+/* Read MMUTILS_WINDOW, install the truncation guard.  Call once from
+   main, after parsing options; diagnoses a bad value and exits with
+   exit_failure.  */
+extern void mm_init (void);
+
+/* Set the I/O method from the argument of --io; diagnoses a bad value
+   and exits with exit_failure.  */
+extern void mm_set_io (char const *arg);
+
+/* The window size in bytes, as set by MMUTILS_WINDOW or the default.  */
+extern idx_t mm_window_size (void);
+
+/* Start reading descriptor FD named NAME with FLAGS, from its current
+   offset.  END_OF_LINE is the line delimiter for MM_LINES.  Return true
+   if OK, false with errno set if FD cannot be examined.  */
+extern bool mm_open (struct mm_input *in, int fd, char const *name,
+                     int flags, char end_of_line);
+
+/* Set *PTR and *LEN to the next chunk of IN.  The chunk stays valid
+   until the next call.  Return 1 if a chunk was handed out, 0 at end of
+   input, -1 on failure (then mm_report says what went wrong).  */
+extern int mm_next (struct mm_input *in, char **ptr, idx_t *len);
+
+/* Give back the last N bytes of the chunk just handed out: the
+   descriptor's offset will be left before them.  */
+extern void mm_unread (struct mm_input *in, idx_t n);
+
+/* Skip the next N bytes of IN without handing them out, as if they
+   had been read: seek past them where possible, else read and drop
+   them.  Return true if OK; on failure return false and mm_report says
+   why.  Skipping past the end is not an error.  */
+extern bool mm_skip (struct mm_input *in, off_t n);
+
+/* Stop reading IN: release its mapping and leave the descriptor's
+   offset just past the bytes handed out, as a read() loop would.  Does
+   not close the descriptor.  Return true if OK, false with errno set.  */
+extern bool mm_close (struct mm_input *in);
+
+/* Print the diagnostic for IN's last failure (program name, file
+   name, reason) without exiting.  */
+extern void mm_report (struct mm_input const *in);
+
+/* True if IN is being read through mappings.  */
+extern bool mm_is_mapped (struct mm_input const *in);
+
+/* True if the chunk just handed out reaches the end of the input as
+   seen at open, so a tool can stop early.  Only meaningful when
+   mapped.  */
+extern bool mm_at_end (struct mm_input const *in);
+
+/* The number of input bytes not yet handed out, or -1 if unknown (not a
+   regular file, or one whose size cannot be trusted).  */
+extern off_t mm_remaining (struct mm_input const *in);
+
+/* True if IN failed because the file was truncated, or has just been
+   found truncated (a tool calls this after a write from a chunk failed
+   with EFAULT).  Sets IN's failure if so.  */
+extern bool mm_check_truncated (struct mm_input *in);
+
+#endif

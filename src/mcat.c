@@ -1,0 +1,389 @@
+/* mcat -- concatenate files and print on the standard output.
+   Copyright (C) 2026 The mmutils authors.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
+
+/* A drop-in GNU cat 9.1 that reads regular files through mappings.
+   Without formatting options it writes straight from the mapped
+   window; with them, a byte loop formats into an output buffer.  */
+
+#include <config.h>
+
+#include <getopt.h>
+
+#include "system.h"
+#include "full-write.h"
+#include "mapping.h"
+
+#define PROGRAM_NAME "mcat"
+
+/* Formatting options, named after their letters.  */
+static bool number;             /* -n: number output lines */
+static bool number_nonblank;    /* -b: number nonempty lines; beats -n */
+static bool squeeze_blank;      /* -s: squeeze runs of empty lines */
+static bool show_ends;          /* -E: $ at end of each line */
+static bool show_tabs;          /* -T: TAB as ^I */
+static bool show_nonprinting;   /* -v: ^ and M- notation */
+
+/* The device and inode of standard output, if it is a regular file.  */
+static bool out_isreg;
+static dev_t out_dev;
+static ino_t out_ino;
+
+/* The last line number printed.  */
+static uintmax_t line_number;
+
+/* Consecutive newlines at the end of the output so far, as GNU cat
+   counts them: -1 inside a line, 0 at the start of one, 1 after one
+   empty line, 2 after more.  Kept across operands.  */
+static int newlines;
+
+/* With -E and without -v, a carriage return just read whose fate
+   depends on the next byte: before a newline it shows as ^M.  Kept
+   across chunks and operands.  */
+static bool pending_cr;
+
+/* The formatted output buffer, flushed when it fills past OUTBUF_FLUSH.
+   The margin covers what one input byte and a line number can add.  */
+enum { OUTBUF_FLUSH = 128 * 1024, OUTBUF_MARGIN = 64 };
+static char outbuf[OUTBUF_FLUSH + OUTBUF_MARGIN];
+static char *outp = outbuf;
+
+static struct option const long_options[] =
+{
+  {"number-nonblank", no_argument, NULL, 'b'},
+  {"number", no_argument, NULL, 'n'},
+  {"squeeze-blank", no_argument, NULL, 's'},
+  {"show-nonprinting", no_argument, NULL, 'v'},
+  {"show-ends", no_argument, NULL, 'E'},
+  {"show-tabs", no_argument, NULL, 'T'},
+  {"show-all", no_argument, NULL, 'A'},
+  MM_IO_LONG_OPTION,
+  {GETOPT_HELP_OPTION_DECL},
+  {GETOPT_VERSION_OPTION_DECL},
+  {NULL, 0, NULL, 0}
+};
+
+void
+usage (int status)
+{
+  if (status != EXIT_SUCCESS)
+    emit_try_help ();
+  else
+    {
+      printf (_("Usage: %s [OPTION]... [FILE]...\n"), program_name);
+      fputs (_("\
+Concatenate FILE(s) to standard output.\n\
+\n\
+With no FILE, or when FILE is -, read standard input.\n\
+\n\
+"), stdout);
+      fputs (_("\
+  -A, --show-all           equivalent to -vET\n\
+  -b, --number-nonblank    number nonempty output lines, overrides -n\n\
+  -e                       equivalent to -vE\n\
+  -E, --show-ends          display $ at end of each line\n\
+  -n, --number             number all output lines\n\
+  -s, --squeeze-blank      suppress repeated empty output lines\n\
+"), stdout);
+      fputs (_("\
+  -t                       equivalent to -vT\n\
+  -T, --show-tabs          display TAB characters as ^I\n\
+  -u                       (ignored)\n\
+  -v, --show-nonprinting   use ^ and M- notation, except for LFD and TAB\n\
+"), stdout);
+      fputs (MM_IO_OPTION_DESCRIPTION, stdout);
+      fputs (HELP_OPTION_DESCRIPTION, stdout);
+      fputs (VERSION_OPTION_DESCRIPTION, stdout);
+      printf (_("\
+\n\
+Examples:\n\
+  %s f - g  Output f's contents, then standard input, then g's contents.\n\
+  %s        Copy standard input to standard output.\n\
+"),
+              program_name, program_name);
+      emit_ancillary_info (PROGRAM_NAME);
+    }
+  exit (status);
+}
+
+/* Write the N bytes at BUF to standard output, or die.  */
+static void
+write_out (char const *buf, idx_t n)
+{
+  if (full_write (STDOUT_FILENO, buf, n) != n)
+    write_error ();
+}
+
+/* Write out the formatted output buffer.  */
+static void
+flush_outbuf (void)
+{
+  write_out (outbuf, outp - outbuf);
+  outp = outbuf;
+}
+
+/* Copy IN to standard output unformatted, straight from its chunks.
+   Return true if OK; report and return false on a read failure.  */
+static bool
+plain_cat (struct mm_input *in)
+{
+  char *p;
+  idx_t n;
+  int r;
+  while (0 < (r = mm_next (in, &p, &n)))
+    {
+      idx_t written = full_write (STDOUT_FILENO, p, n);
+      if (written != n)
+        {
+          /* A write from a mapping fails with EFAULT if the file
+             shrank under it.  */
+          if (errno == EFAULT && mm_check_truncated (in))
+            {
+              mm_report (in);
+              return false;
+            }
+          write_error ();
+        }
+    }
+  if (r < 0)
+    mm_report (in);
+  return r == 0;
+}
+
+/* Append the next line number to the output buffer.  */
+static void
+put_line_number (void)
+{
+  outp += sprintf (outp, "%6ju\t", ++line_number);
+}
+
+/* Append byte CH, a byte other than newline, to the output buffer as
+   the formatting options say.  */
+static void
+put_byte (unsigned char ch)
+{
+  if (show_nonprinting)
+    {
+      if (128 <= ch)
+        {
+          *outp++ = 'M';
+          *outp++ = '-';
+          ch -= 128;
+          /* High control bytes show as M-^X, TAB's twin included.  */
+          if (ch < 32)
+            {
+              *outp++ = '^';
+              *outp++ = ch + 64;
+              return;
+            }
+        }
+      if (ch < 32 && ! (ch == '\t' && !show_tabs))
+        {
+          *outp++ = '^';
+          *outp++ = ch + 64;
+        }
+      else if (ch == 127)
+        {
+          *outp++ = '^';
+          *outp++ = '?';
+        }
+      else
+        *outp++ = ch;
+    }
+  else if (ch == '\t' && show_tabs)
+    {
+      *outp++ = '^';
+      *outp++ = 'I';
+    }
+  else
+    *outp++ = ch;
+}
+
+/* Append a newline that ends a line to the output buffer, unless -s
+   squeezes it, with its line number if it ends an empty line.  */
+static void
+put_newline (void)
+{
+  if (0 < ++newlines)
+    {
+      if (2 <= newlines)
+        {
+          newlines = 2;
+          if (squeeze_blank)
+            return;
+        }
+      if (number && !number_nonblank)
+        put_line_number ();
+    }
+  if (show_ends)
+    *outp++ = '$';
+  *outp++ = '\n';
+}
+
+/* Put out a pending carriage return, as ^M if NEXT is a newline.  */
+static void
+put_pending_cr (char next)
+{
+  if (next == '\n')
+    {
+      *outp++ = '^';
+      *outp++ = 'M';
+    }
+  else
+    *outp++ = '\r';
+  pending_cr = false;
+}
+
+/* Format the LEN bytes at P into the output buffer.  */
+static void
+format_chunk (char const *p, idx_t len)
+{
+  char const *end = p + len;
+  for (; p < end; p++)
+    {
+      if (pending_cr)
+        put_pending_cr (*p);
+      if (*p == '\n')
+        put_newline ();
+      else
+        {
+          if (0 <= newlines && number)
+            put_line_number ();
+          newlines = -1;
+          if (*p == '\r' && show_ends && !show_nonprinting)
+            pending_cr = true;
+          else
+            put_byte (*p);
+        }
+      if (OUTBUF_FLUSH <= outp - outbuf)
+        flush_outbuf ();
+    }
+}
+
+/* Copy IN to standard output with the formatting options.  Return true
+   if OK; report and return false on a read failure.  */
+static bool
+cooked_cat (struct mm_input *in)
+{
+  char *p;
+  idx_t n;
+  int r;
+  while (0 < (r = mm_next (in, &p, &n)))
+    format_chunk (p, n);
+  flush_outbuf ();
+  if (r < 0)
+    mm_report (in);
+  return r == 0;
+}
+
+/* True if copying IN to standard output would read what it writes.  */
+static bool
+input_is_output (struct mm_input const *in)
+{
+  return (out_isreg && in->st.st_dev == out_dev && in->st.st_ino == out_ino
+          && 0 < mm_remaining (in));
+}
+
+/* Copy the file named FILE ("-" for standard input) to standard
+   output, plain or COOKED.  Return true if OK, false after reporting
+   a failure.  */
+static bool
+cat_file (char const *file, bool cooked)
+{
+  bool is_stdin = STREQ (file, "-");
+  int fd = is_stdin ? STDIN_FILENO : open (file, O_RDONLY);
+  if (fd < 0)
+    {
+      error (0, errno, "%s", quotef (file));
+      return false;
+    }
+
+  struct mm_input in;
+  bool ok = mm_open (&in, fd, file, 0, '\n');
+  if (!ok)
+    error (0, errno, "%s", quotef (file));
+  else if (input_is_output (&in))
+    {
+      error (0, 0, _("%s: input file is output file"), quotef (file));
+      ok = false;
+    }
+  else
+    ok = cooked ? cooked_cat (&in) : plain_cat (&in);
+  ok &= mm_close (&in);
+
+  if (!is_stdin && close (fd) != 0)
+    {
+      error (0, errno, "%s", quotef (file));
+      ok = false;
+    }
+  return ok;
+}
+
+/* Note the identity of standard output, to catch input == output.  */
+static void
+examine_output (void)
+{
+  struct stat st;
+  if (fstat (STDOUT_FILENO, &st) != 0)
+    error (EXIT_FAILURE, errno, _("standard output"));
+  out_isreg = S_ISREG (st.st_mode);
+  out_dev = st.st_dev;
+  out_ino = st.st_ino;
+}
+
+int
+main (int argc, char **argv)
+{
+  initialize_main_tool (&argc, &argv, EXIT_FAILURE);
+
+  int c;
+  while ((c = getopt_long (argc, argv, "benstuvAET", long_options, NULL))
+         != -1)
+    switch (c)
+      {
+      case 'b': number = number_nonblank = true; break;
+      case 'e': show_ends = show_nonprinting = true; break;
+      case 'n': number = true; break;
+      case 's': squeeze_blank = true; break;
+      case 't': show_tabs = show_nonprinting = true; break;
+      case 'u': break;          /* Output is never buffered past a chunk.  */
+      case 'v': show_nonprinting = true; break;
+      case 'A': show_nonprinting = show_ends = show_tabs = true; break;
+      case 'E': show_ends = true; break;
+      case 'T': show_tabs = true; break;
+      case MM_IO_OPTION: mm_set_io (optarg); break;
+      case GETOPT_HELP_CHAR: usage (EXIT_SUCCESS);
+      case GETOPT_VERSION_CHAR: print_version (PROGRAM_NAME);
+      default: usage (EXIT_FAILURE);
+      }
+
+  mm_init ();
+  examine_output ();
+
+  bool cooked = (number || squeeze_blank || show_ends || show_tabs
+                 || show_nonprinting);
+  bool ok = true;
+  if (optind == argc)
+    ok = cat_file ("-", cooked);
+  for (; optind < argc; optind++)
+    ok &= cat_file (argv[optind], cooked);
+  if (pending_cr)
+    {
+      put_pending_cr ('\0');
+      flush_outbuf ();
+    }
+
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}

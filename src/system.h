@@ -1,0 +1,89 @@
+/* system.h -- declarations shared by the mmutils tools.
+   Copyright (C) 2026 The mmutils authors.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
+
+#ifndef SYSTEM_H
+#define SYSTEM_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "exitfail.h"
+#include "idx.h"
+#include "minmax.h"
+#include "progname.h"
+#include "quote.h"
+#include "quotearg.h"
+#include "unlocked-io.h"
+
+/* No message catalogs yet; keep the markers so that strings read as in
+   the GNU tools.  */
+#define _(msgid) (msgid)
+#define N_(msgid) msgid
+
+/* Quote a file name for a diagnostic, as coreutils does.  */
+#define quotef(arg) \
+  quotearg_n_style_colon (0, shell_escape_quoting_style, arg)
+
+/* The GNU-style --help and --version descriptions.  */
+#define HELP_OPTION_DESCRIPTION \
+  _("      --help        display this help and exit\n")
+#define VERSION_OPTION_DESCRIPTION \
+  _("      --version     output version information and exit\n")
+
+enum
+{
+  GETOPT_HELP_CHAR = (CHAR_MIN - 2),
+  GETOPT_VERSION_CHAR = (CHAR_MIN - 3)
+};
+
+#define GETOPT_HELP_OPTION_DECL \
+  "help", no_argument, NULL, GETOPT_HELP_CHAR
+#define GETOPT_VERSION_OPTION_DECL \
+  "version", no_argument, NULL, GETOPT_VERSION_CHAR
+
+/* True if strings A and B are equal.  */
+#define STREQ(a, b) (strcmp (a, b) == 0)
+
+/* Print a usage message and exit with STATUS; each tool defines it.  */
+extern _Noreturn void usage (int status);
+
+/* Print "Try 'PROG --help' for more information." to stderr.  */
+extern void emit_try_help (void);
+
+/* Print the mmutils bug-report and home-page lines, as coreutils'
+   emit_ancillary_info does, for PROGRAM.  */
+extern void emit_ancillary_info (char const *program);
+
+/* Print the --version text for PROGRAM (as its GNU counterpart's
+   name COUNTERPART) and exit successfully.  */
+extern _Noreturn void print_version (char const *program);
+
+/* Report a write error on standard output and exit.  */
+extern _Noreturn void write_error (void);
+
+/* Set up a tool's start: program name, locale, atexit (close_stdout),
+   EXIT_STATUS for trouble.  */
+extern void initialize_main_tool (int *argc, char ***argv, int exit_status);
+
+#endif

@@ -1,0 +1,140 @@
+# tests/lib.sh -- helpers shared by the mmutils shunit2 tests.
+# Copyright (C) 2026 The mmutils authors.
+# License GPLv3+: GNU GPL version 3 or later.
+#
+# A test file sets its own test_ functions, sources this file, then
+# sources shunit2 last:   . "${0%/*}/../lib.sh"  ...  . shunit2
+
+: "${abs_top_builddir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${abs_top_srcdir:=$abs_top_builddir}"
+# shunit2 reads the test functions from the script, after the tests
+# have changed directory: give it an absolute name.
+SHUNIT_PARENT=$(cd "${0%/*}" && pwd)/${0##*/}
+SHUNIT_COLOR=none
+export SHUNIT_COLOR
+PATH=$abs_top_builddir/src:$PATH
+export PATH
+LC_ALL=${LC_ALL-C}
+export LC_ALL
+unset MMUTILS_WINDOW
+
+# One page: the smallest window, so that window edges show on small files.
+page_size=$(getconf PAGESIZE)
+
+# The three I/O settings every test that reads files runs in; each is
+# a word list put before the tool's own arguments.
+io_settings='mmap read window'
+
+# framework_failure MESSAGE: the test could not be set up.  Exit 99
+# (ERROR under the automake harness); shunit2 would turn it into a FAIL.
+framework_failure ()
+{
+  echo "framework failure: $*" >&2
+  trap - 0
+  exit 99
+}
+
+# skip_file MESSAGE: a precondition is missing; skip the whole file.
+# Call before sourcing shunit2 (its startSkipping exits 0).
+skip_file ()
+{
+  echo "SKIP: $*" >&2
+  exit 77
+}
+
+# compare EXP OUT: assert that the files EXP and OUT are identical,
+# showing the difference.
+compare ()
+{
+  if cmp -s "$1" "$2"; then
+    return 0
+  fi
+  diff -u "$1" "$2" | head -40 >&2 || :
+  fail "$2 differs from $1${compare_what:+ ($compare_what)}"
+  return 1
+}
+
+# with_io SETTING TOOL ARGS...: run TOOL with ARGS in the I/O SETTING
+# (mmap, read or window).
+with_io ()
+{
+  _setting=$1; shift
+  _tool=$1; shift
+  case $_setting in
+    mmap) "$_tool" --io=mmap "$@" ;;
+    read) "$_tool" --io=read "$@" ;;
+    window) MMUTILS_WINDOW=$page_size "$_tool" --io=mmap "$@" ;;
+  esac
+}
+
+# normalize_err GNU OURS < ERR: GNU's diagnostics with its name made ours.
+normalize_err ()
+{
+  sed -e "s|^$1:|$2:|" -e "s|'$1 --help'|'$2 --help'|" \
+      -e "s|^Usage: $1 |Usage: $2 |"
+}
+
+# run_capture PREFIX CMD...: run CMD, leaving PREFIX.out, PREFIX.err and
+# PREFIX.rc.
+run_capture ()
+{
+  _p=$1; shift
+  "$@" > "$_p.out" 2> "$_p.err"
+  echo $? > "$_p.rc"
+}
+
+# same_as_gnu GNU OURS HOW FILE ARGS...: run the GNU tool and ours on
+# FILE (HOW: operand, redirect or pipe; FILE may be empty for none)
+# with ARGS in every I/O setting, and assert identical stdout bytes,
+# exit status and stderr (program name aside).
+same_as_gnu ()
+{
+  _gnu=$1 _ours=$2 _how=$3 _file=$4
+  shift 4
+  arrive "$_how" "$_file" exp "$_gnu" "$@"
+  normalize_err "$_gnu" "$_ours" < exp.err > exp.err2
+  for _s in $io_settings; do
+    compare_what="$_ours $* ($_how $_file, $_s)"
+    arrive "$_how" "$_file" out with_io "$_s" "$_ours" "$@"
+    compare exp.out out.out || return 1
+    compare exp.rc out.rc || return 1
+    compare exp.err2 out.err || return 1
+  done
+  compare_what=
+}
+
+# arrive HOW FILE PREFIX CMD...: run CMD with FILE as an operand, as
+# redirected stdin or through a pipe; capture into PREFIX.*.
+arrive ()
+{
+  _h=$1 _f=$2 _p=$3
+  shift 3
+  case $_h in
+    operand) run_capture "$_p" "$@" ${_f:+"$_f"} ;;
+    redirect) run_capture "$_p" "$@" < "$_f" ;;
+    pipe) /usr/bin/cat "$_f" | run_capture "$_p" "$@" ;;
+  esac
+}
+
+# make_corpus DIR: the generated inputs every differential test uses.
+make_corpus ()
+{
+  mkdir -p "$1" && (
+    cd "$1" || exit 1
+    : > empty
+    printf 'no trailing newline' > nonl
+    printf 'a\0b\0\nc\0\n' > nul
+    printf 'dos\r\nlines\r\n\r\nend\r\n' > crlf
+    printf 'caf\303\251 \377\376 \200x\n\xe2\x82\n' > badutf8
+    printf '\n\n\n\ta\tb\n\n\n x  y \n\n' > blanks
+    awk 'BEGIN { for (i = 0; i < 3000; i++) printf "%c", 97 + i % 26; print "" }' > longline
+    head -c "$page_size" /dev/zero | tr '\0' 'x' > page
+    { head -c $((page_size - 1)) /dev/zero | tr '\0' 'y'; echo; } > page_nl
+    { cat page; echo; } > page_plus1
+    awk 'BEGIN { for (i = 0; i < 20000; i++) print i, "the quick brown fox", i % 7 ? "" : "\t\001jumps" }' > many
+    truncate -s 20000 sparse && printf 'tail\n' >> sparse
+    awk 'BEGIN { for (i = 0; i < 256; i++) printf "%c", i; print "" }' > allbytes
+  ) || framework_failure "cannot make corpus in $1"
+}
+
+corpus_files='empty nonl nul crlf badutf8 blanks longline page page_nl page_plus1 many sparse allbytes'

@@ -1,0 +1,13 @@
+## tests/ fragment of the top Makefile.am.
+
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+  abs_top_builddir='$(abs_top_builddir)'; \
+  abs_top_srcdir='$(abs_top_srcdir)'; \
+  export abs_top_builddir abs_top_srcdir;
+
+TESTS += \
+  tests/mcat/basic.sh
+
+EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
