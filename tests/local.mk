@@ -8,6 +8,9 @@ AM_TESTS_ENVIRONMENT = \
   export abs_top_builddir abs_top_srcdir;
 
 TESTS += \
-  tests/mcat/basic.sh
+  tests/mcat/basic.sh \
+  tests/mcat/faults.sh \
+  tests/mcat/usage.sh \
+  tests/install.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt

@@ -1,0 +1,214 @@
+#!/bin/sh
+# mcat under faults: truncation while mapped, growth while read, write
+# errors, huge sparse files under a small address-space limit, stdin
+# offsets, /proc files and FIFOs.
+
+. "${0%/*}/../lib.sh"
+
+oneTimeSetUp ()
+{
+  cd "$SHUNIT_TMPDIR" || framework_failure "no tmpdir"
+  make_corpus corpus
+}
+
+# wait_blocked PID: wait until process PID (or its child, when PID is
+# a subshell) sleeps writing into a pipe, so that what the test does
+# next happens in the middle of its output.
+wait_blocked ()
+{
+  _i=0
+  while [ $_i -lt 100 ]; do
+    for _p in $1 $(pgrep -P $1); do
+      case $(cat /proc/$_p/wchan 2>/dev/null) in
+        *pipe_write*) return 0 ;;
+      esac
+    done
+    sleep 0.05
+    _i=$((_i + 1))
+  done
+  framework_failure "process $1 never blocked on its output pipe"
+}
+
+# truncate_while_writing WINDOW ARGS...: mcat ARGS on a 2 MiB file with
+# windows of WINDOW bytes writes into a FIFO whose reader pauses; the
+# file is truncated meanwhile.  Leaves rc, err and got.
+truncate_while_writing ()
+{
+  _w=$1; shift
+  rm -f fifo big
+  mkfifo fifo || framework_failure "mkfifo"
+  awk 'BEGIN { for (i = 0; i < 40000; i++) printf "%052d\n", i }' > big \
+    || framework_failure "big file"
+  MMUTILS_WINDOW=$_w mcat --io=mmap "$@" big > fifo 2> err &
+  _pid=$!
+  exec 3< fifo
+  wait_blocked $_pid
+  truncate -s 1000 big
+  cat <&3 > got
+  exec 3<&-
+  wait $_pid
+  rc=$?
+}
+
+# The plain path writes from the mapping: write() fails with EFAULT.
+test_truncated_plain ()
+{
+  truncate_while_writing 65536
+  assertEquals "exit status" 1 "$rc"
+  echo "mcat: big: file truncated" > exp
+  compare exp err
+}
+
+# The formatting path reads the mapping itself: the SIGBUS guard.
+test_truncated_cooked ()
+{
+  truncate_while_writing 1M -v
+  assertEquals "exit status" 1 "$rc"
+  echo "mcat: big: file truncated" > exp
+  compare exp err
+}
+
+# With read() a truncated file just ends early, as with GNU cat.
+test_truncated_read_mode ()
+{
+  rm -f fifo big
+  mkfifo fifo || framework_failure "mkfifo"
+  awk 'BEGIN { for (i = 0; i < 40000; i++) printf "%052d\n", i }' > big
+  mcat --io=read big > fifo 2> err &
+  pid=$!
+  exec 3< fifo
+  wait_blocked $pid
+  truncate -s 1000 big
+  cat <&3 > got
+  exec 3<&-
+  wait $pid
+  assertEquals "exit status" 0 $?
+  : > exp
+  compare exp err
+}
+
+# A file that grows while mcat reads it is read on to its new end.
+test_growth ()
+{
+  for s in $io_settings; do
+    rm -f fifo grow
+    mkfifo fifo || framework_failure "mkfifo"
+    awk 'BEGIN { for (i = 0; i < 40000; i++) printf "%052d\n", i }' > grow
+    with_io $s mcat grow > fifo 2> err &
+    pid=$!
+    exec 3< fifo
+    wait_blocked $pid
+    echo appended >> grow
+    cat <&3 > got
+    exec 3<&-
+    wait $pid
+    assertEquals "exit status ($s)" 0 $?
+    compare_what=$s compare grow got
+  done
+}
+
+test_dev_full ()
+{
+  for opts in '' -n; do
+    for s in $io_settings; do
+      with_io $s mcat $opts corpus/many > /dev/full 2> err
+      assertEquals "exit status ($s $opts)" 1 $?
+      echo "mcat: write error: No space left on device" > exp
+      compare exp err
+    done
+  done
+}
+
+test_closed_stdout ()
+{
+  /usr/bin/cat corpus/many >&- 2> exp
+  for s in $io_settings; do
+    with_io $s mcat corpus/many >&- 2> err
+    assertEquals "exit status ($s)" 1 $?
+    normalize_err /usr/bin/cat mcat < exp > exp2
+    compare exp2 err
+  done
+}
+
+# Input is output: refused, and the next operand is still copied.
+test_input_is_output ()
+{
+  for s in $io_settings; do
+    cp corpus/many f || framework_failure
+    with_io $s mcat f corpus/nonl >> f 2> err
+    assertEquals "exit status ($s)" 1 $?
+    echo "mcat: f: input file is output file" > exp
+    compare exp err
+    { cat corpus/many corpus/nonl; } > exp
+    compare exp f
+  done
+}
+
+# An 8 GiB sparse file under a 256 MiB address-space limit.
+test_huge_sparse_bounded_memory ()
+{
+  if ldd "$(command -v mcat)" 2>/dev/null | grep -q libasan; then
+    echo "SKIP test_huge_sparse_bounded_memory: ASan reserves terabytes of address space; ulimit -v cannot apply" >&2
+    return 0
+  fi
+  echo "note: one-page windows are not run on 8 GiB (two million mmap calls); the other tests cover them" >&2
+  truncate -s 8G huge || framework_failure "truncate"
+  for s in mmap read; do
+    n=$( (ulimit -v 262144 && with_io $s mcat huge) | wc -c)
+    assertEquals "bytes ($s)" 8589934592 "$n"
+  done
+  rm -f huge
+}
+
+# Reading starts at the descriptor's offset and leaves it at the end.
+test_stdin_offset ()
+{
+  for f in many page_plus1 nonl; do
+    { head -c 3 >/dev/null; /usr/bin/cat; } < corpus/$f > exp
+    for s in $io_settings; do
+      { head -c 3 >/dev/null; with_io $s mcat; } < corpus/$f > out
+      compare_what="$f $s" compare exp out
+      { with_io $s mcat > /dev/null; /usr/bin/cat; } < corpus/$f > out
+      : > exp2
+      compare_what="offset after $f $s" compare exp2 out
+    done
+  done
+}
+
+# Files whose st_size is 0 are read to their end.
+test_proc_files ()
+{
+  [ -r /proc/version ] || { echo "SKIP test_proc_files: no /proc" >&2; return 0; }
+  for s in $io_settings; do
+    same_as_gnu /usr/bin/cat mcat operand /proc/version
+    with_io $s mcat /proc/self/status > out || fail "status ($s)"
+    grep -q '^Name:.*mcat' out || fail "no Name line ($s)"
+  done
+}
+
+test_fifo ()
+{
+  rm -f fifo
+  mkfifo fifo || framework_failure "mkfifo"
+  for s in $io_settings; do
+    /usr/bin/cat corpus/many > fifo &
+    with_io $s mcat -n fifo corpus/nonl > out
+    assertEquals "exit status ($s)" 0 $?
+    wait
+    /usr/bin/cat -n corpus/many corpus/nonl > exp
+    compare exp out
+  done
+}
+
+test_bad_window ()
+{
+  for w in x 12Q -1 2T; do
+    MMUTILS_WINDOW=$w mcat corpus/nonl > out 2> err
+    assertEquals "exit status ($w)" 1 $?
+    grep -q "^mcat: invalid MMUTILS_WINDOW value: " err || fail "message ($w)"
+  done
+  MMUTILS_WINDOW=1 mcat --io=mmap corpus/many > out || fail "window 1"
+  compare corpus/many out
+}
+
+. shunit2
