@@ -11,6 +11,7 @@ TESTS += \
   tests/mcat/basic.sh \
   tests/mcat/faults.sh \
   tests/mcat/usage.sh \
-  tests/install.sh
+  tests/install.sh \
+  tests/bench.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
