@@ -14,3 +14,9 @@ LDADD = src/libmmutils.a lib/libmm.a $(LIBINTL) $(HARD_LOCALE_LIB) \
 
 bin_PROGRAMS += src/mcat
 src_mcat_SOURCES = src/mcat.c
+
+# mwc; the newline count is shared.
+src_libmmutils_a_SOURCES += src/count.c
+noinst_HEADERS += src/count.h src/textcount.h
+bin_PROGRAMS += src/mwc
+src_mwc_SOURCES = src/mwc.c src/textcount.c

@@ -138,3 +138,36 @@ make_corpus ()
 }
 
 corpus_files='empty nonl nul crlf badutf8 blanks longline page page_nl page_plus1 many sparse allbytes'
+
+# make_text_corpus DIR: text inputs for locale-dependent counting,
+# `$text_corpus_files`: UTF-8 from several scripts with wide, combining,
+# zero-width and no-break-space characters, invalid and cut-off
+# sequences, characters that straddle page boundaries, Latin-1 bytes,
+# and ASCII with tabs, control characters and long lines.
+make_text_corpus ()
+{
+  mkdir -p "$1" && (
+    cd "$1" || exit 1
+    printf 'caf\303\251 \316\261\316\262\316\263 \344\270\255\346\226\207\tx\360\237\230\200y e\314\201 a\302\240b c\342\200\207d e\342\200\257f g\342\201\240h\n' > mixline
+    printf 'i\343\200\200j k\342\200\213l m\342\200\250n o\357\273\277p q\302\205r\r\f\v\001s\177t \302 \355\240\200 \364\220\200\200 \300\200 \340\237\277 \360\217\277\277 \364\217\277\277 \365\200\200\200 \370\210\200\200\200 \374\204\200\200\200\200 \370\200\200\200\200 \355\277\277 \342\202\n' >> mixline
+    LC_ALL=C awk '{ l[NR] = $0 } END { pad = "             ";
+           for (i = 0; i < 300; i++) for (j = 1; j <= NR; j++)
+             print substr(pad, 1, i % 13) l[j] }' mixline > utf8mix
+    for k in 1 2 3; do
+      { head -c $((page_size - k)) /dev/zero | tr '\0' x
+        printf '\360\237\230\200 \344\270\255 end\n'; } > straddle$k
+    done
+    printf 'caf\351 na\357ve \240x\240y \327 \367 \255 \205z\n\377\376 w\n' > latin1
+    LC_ALL=C awk 'BEGIN { for (i = 0; i < 3000; i++) {
+           for (j = 0; j < i % 23; j++) printf "w%d%s", j, (j % 5 ? " " : "\t")
+           if (i % 7 == 0) printf "%c", 1
+           if (i % 11 == 0) printf "x\ry"
+           if (i % 13 == 0) printf "\f\v%c", 127
+           print "" } }' > asciimix
+    LC_ALL=C awk 'BEGIN { for (i = 0; i < 2000; i++) printf "\344\270\255\t%s", i % 3 ? "ab" : "\314\201"; print "" }' > widecjk
+    # A file of only ASCII words, long enough for the 64-byte blocks.
+    LC_ALL=C awk 'BEGIN { for (i = 0; i < 2000; i++) print "the quick", i, "brown fox jumps over the lazy dog" }' > words
+  ) || framework_failure "cannot make text corpus in $1"
+}
+
+text_corpus_files='mixline utf8mix straddle1 straddle2 straddle3 latin1 asciimix widecjk words'

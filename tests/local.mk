@@ -15,3 +15,8 @@ TESTS += \
   tests/bench.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
+
+TESTS += \
+  tests/mwc/options.sh \
+  tests/mwc/locale.sh \
+  tests/mwc/files.sh
