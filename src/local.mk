@@ -14,3 +14,7 @@ LDADD = src/libmmutils.a lib/libmm.a $(LIBINTL) $(HARD_LOCALE_LIB) \
 
 bin_PROGRAMS += src/mcat
 src_mcat_SOURCES = src/mcat.c
+
+bin_PROGRAMS += src/mcmp
+src_mcmp_SOURCES = src/mcmp.c src/count.c
+noinst_HEADERS += src/count.h

@@ -10,4 +10,9 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += \
   tests/mcat/basic.sh
 
+TESTS += \
+  tests/mcmp/usage.sh \
+  tests/mcmp/pairs.sh \
+  tests/mcmp/large.sh
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
