@@ -631,7 +631,16 @@ cmp_files (struct side s[2])
   examine_output ();
   int status = early_answer (s);
   if (0 <= status)
-    return status;
+    {
+      /* GNU cmp has sought past the skips by now.  */
+      for (int f = 0; f < 2; f++)
+        if (0 <= mm_offset (&s[f].in))
+          {
+            skip_initial (&s[f], f);
+            close_side (&s[f]);
+          }
+      return status;
+    }
   if (comparison_type == TYPE_ALL_DIFFS)
     set_offset_width (s);
   for (int f = 0; f < 2; f++)

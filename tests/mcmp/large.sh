@@ -20,40 +20,54 @@ oneTimeSetUp ()
   truncate -s $((big - 999)) sparse_short || framework_failure
   printf 'x\n' | dd of=sparse_short bs=1 seek=$((big - 1001)) \
     conv=notrunc status=none || framework_failure
-  # 100 MiB of text, two 64 MiB windows, with copies changed in the
+  # 70 MiB of text, two 64 MiB windows, with copies changed in the
   # middle of the second window and at the very end.
-  awk 'BEGIN { for (i = 0; i < 1600000; i++) printf "%07d the quick brown fox jumps over the lazy dog %07d\n", i, i }' \
+  awk 'BEGIN { for (i = 0; i < 1150000; i++) printf "%07d the quick brown fox jumps over the lazy dog %07d\n", i, i }' \
     > text || framework_failure
   size=$(wc -c < text)
-  { head -c 90000001 text; printf '#'; tail -c +90000003 text; } > text_mid \
+  { head -c 68000001 text; printf '#'; tail -c +68000003 text; } > text_mid \
     || framework_failure
   { head -c $((size - 1)) text; printf '#'; } > text_end || framework_failure
+  # text_mid 100 bytes later: windows of the two inputs out of step.
+  { printf '%100s' ''; cat text_mid; } > shifted || framework_failure
 }
 
 # Differences past 2^32 bytes: byte numbers, line numbers, -l widths.
+# GNU cmp needs the best part of a minute per run on these files, so the
+# expected output is GNU's as recorded; one-page windows would take as
+# long and are left out.
 test_sparse ()
 {
-  for opts in '' -b -l; do
-    # shellcheck disable=SC2086
-    same_as_gnu2 $GNU mcmp operand sparse0 operand sparse1 $opts || return
+  echo "sparse0 sparse1 differ: char $((big - 999)), line 1" > exp.out
+  : > exp.err
+  echo 1 > exp.rc
+  for io in read mmap; do
+    compare_what="sparse0 sparse1, $io"
+    run_capture out mcmp --io=$io sparse0 sparse1
+    compare exp.out out.out && compare exp.err out.err \
+      && compare exp.rc out.rc || return
   done
-  same_as_gnu2 $GNU mcmp operand sparse1 operand sparse_short || return
-  same_as_gnu2 $GNU mcmp operand sparse_short operand sparse1 -l || return
-  same_as_gnu2 $GNU mcmp operand sparse0 operand sparse1 -i 4G:4G || return
+  printf '%s\n' "$((big - 1000)) 170   0" "$((big - 999))  12 170" > exp.out
+  echo "mcmp: EOF on sparse_short after byte $((big - 999))" > exp.err
+  compare_what="-l sparse_short sparse1"
+  run_capture out mcmp --io=read -l sparse_short sparse1
+  compare exp.out out.out && compare exp.err out.err \
+    && compare exp.rc out.rc || return
+  compare_what=
 }
 
 # Differences deep in a file mapped through several windows, with the
 # two inputs' windows out of step.
 test_multi_window ()
 {
-  for opts in '' -b '-i 5:5' '-i 1000:1000' '-n 90000000'; do
+  for opts in '' -b '-n 68000000'; do
     # shellcheck disable=SC2086
-    same_as_gnu2 $GNU mcmp operand text operand text_mid $opts || return
+    same_as_gnu2 $GNU mcmp operand text operand shifted -i 0:100 $opts \
+      || return
   done
-  same_as_gnu2 $GNU mcmp operand text operand text_end || return
+  same_as_gnu2 $GNU mcmp operand shifted operand text -i 100:0 || return
   same_as_gnu2 $GNU mcmp operand text_end operand text -l || return
   same_as_gnu2 $GNU mcmp pipe text operand text_mid || return
-  same_as_gnu2 $GNU mcmp operand text pipe text || return
 }
 
 # run_offset CMD...: run CMD with text as standard input, then show its
