@@ -20,3 +20,7 @@ src_libmmutils_a_SOURCES += src/count.c
 noinst_HEADERS += src/count.h src/textcount.h
 bin_PROGRAMS += src/mwc
 src_mwc_SOURCES = src/mwc.c src/textcount.c
+
+# mcmp
+bin_PROGRAMS += src/mcmp
+src_mcmp_SOURCES = src/mcmp.c

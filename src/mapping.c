@@ -597,3 +597,18 @@ mm_check_truncated (struct mm_input *in)
     }
   return false;
 }
+
+off_t
+mm_offset (struct mm_input const *in)
+{
+  return in->lseek_ok ? in->pos : -1;
+}
+
+void
+mm_report_unquoted (struct mm_input const *in)
+{
+  if (in->failure == MM_TRUNCATED)
+    error (0, 0, _("%s: file truncated"), in->name);
+  else
+    error (0, in->err, "%s", in->name);
+}

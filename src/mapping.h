@@ -153,4 +153,12 @@ extern off_t mm_remaining (struct mm_input const *in);
    with EFAULT).  Sets IN's failure if so.  */
 extern bool mm_check_truncated (struct mm_input *in);
 
+/* The file offset of the next byte of IN to hand out, or -1 if IN's
+   descriptor cannot seek.  */
+extern off_t mm_offset (struct mm_input const *in);
+
+/* Print the diagnostic for IN's last failure as mm_report does, but
+   with the file name as given, unquoted, as GNU cmp prints names.  */
+extern void mm_report_unquoted (struct mm_input const *in);
+
 #endif

@@ -171,3 +171,86 @@ make_text_corpus ()
 }
 
 text_corpus_files='mixline utf8mix straddle1 straddle2 straddle3 latin1 asciimix widecjk words'
+
+# two_operand HOW FILE N: the operand that names FILE, input number N,
+# when it arrives by HOW (see same_as_gnu2).
+two_operand ()
+{
+  case $1 in
+    operand) printf '%s\n' "$2" ;;
+    stdin|pipe) echo - ;;
+    fifo) echo "fifo$3" ;;
+    none) ;;
+  esac
+}
+
+# run_two PREFIX CMD ARGS...: run CMD with ARGS and the two inputs
+# described by $_h1 $_f1 $_h2 $_f2 (see same_as_gnu2); capture into
+# PREFIX.*.
+run_two ()
+{
+  _p=$1; shift
+  _o1=$(two_operand "$_h1" "$_f1" 1)
+  _o2=$(two_operand "$_h2" "$_f2" 2)
+  _n=$# _seen=
+  for _a in "$@"; do
+    case $_a in
+      @1) _a=$_o1 _seen=1 ;;
+      @2) _a=$_o2 _seen=1 ;;
+    esac
+    set -- "$@" "$_a"
+  done
+  shift $_n
+  if test -z "$_seen"; then
+    test "$_h1" = none || set -- "$@" "$_o1"
+    test "$_h2" = none || set -- "$@" "$_o2"
+  fi
+  _stdin=/dev/null _pipe= _pids=
+  for _i in 1 2; do
+    eval "_h=\$_h$_i _f=\$_f$_i"
+    case $_h in
+      stdin) _stdin=$_f ;;
+      pipe) _pipe=$_f ;;
+      fifo)
+        rm -f "fifo$_i" && mkfifo "fifo$_i" || framework_failure "mkfifo"
+        /usr/bin/cat "$_f" > "fifo$_i" 2>/dev/null &
+        _pids="$_pids $!" ;;
+    esac
+  done
+  if test -n "$_pipe"; then
+    /usr/bin/cat "$_pipe" 2>/dev/null | run_capture "$_p" "$@"
+  else
+    run_capture "$_p" "$@" < "$_stdin"
+  fi
+  # A writer whose fifo was never opened is still blocked in open.
+  for _pid in $_pids; do
+    kill "$_pid" 2>/dev/null
+    wait "$_pid" 2>/dev/null
+  done
+  return 0
+}
+
+# same_as_gnu2 GNU OURS HOW1 FILE1 HOW2 FILE2 ARGS...: run the GNU tool
+# and ours on two inputs in every I/O setting, and assert identical
+# stdout bytes, exit status and stderr (program name aside).  Input N
+# is FILE<N> arriving by HOW<N>: operand (a file operand), stdin
+# (redirected standard input, operand -), pipe (a pipe on standard
+# input, operand -), fifo (a named pipe operand) or none (no operand:
+# ARGS name the files).  The operands take the place of the words @1
+# and @2 in ARGS, or follow ARGS.
+same_as_gnu2 ()
+{
+  _gnu=$1 _ours=$2 _h1=$3 _f1=$4 _h2=$5 _f2=$6
+  shift 6
+  run_two exp "$_gnu" "$@"
+  normalize_err "$_gnu" "$_ours" < exp.err \
+    | normalize_err "${_gnu##*/}" "$_ours" > exp.err2
+  for _s in $io_settings; do
+    compare_what="$_ours $* ($_h1 $_f1, $_h2 $_f2, $_s)"
+    run_two out with_io "$_s" "$_ours" "$@"
+    compare exp.out out.out || return 1
+    compare exp.rc out.rc || return 1
+    compare exp.err2 out.err || return 1
+  done
+  compare_what=
+}

@@ -14,6 +14,11 @@ TESTS += \
   tests/install.sh \
   tests/bench.sh
 
+TESTS += \
+  tests/mcmp/usage.sh \
+  tests/mcmp/pairs.sh \
+  tests/mcmp/large.sh
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
 TESTS += \
