@@ -249,14 +249,16 @@ release_region (struct mm_input *in)
   in->region = NULL;
 }
 
-/* Reserve an address range for IN's windows: the window plus a
-   writable page before and after it, where line mode's sentinels go.
-   The range is anonymous memory, never touched unless a sentinel is
-   written, so it costs address space only.  Return true if OK.  */
+/* Reserve an address range for IN's windows: the window, room to put
+   it at an address congruent to its file offset modulo WINDOW_ALIGN
+   (see window_base), and a writable page before and after it, where
+   line mode's sentinels go.  The range is anonymous memory, never
+   touched unless a sentinel is written, so it costs address space
+   only.  Return true if OK.  */
 static bool
 reserve_region (struct mm_input *in)
 {
-  idx_t size = in->window + 2 * page_size;
+  idx_t size = in->window + 2 * WINDOW_ALIGN + 2 * page_size;
   void *p = mmap (NULL, size, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED)
@@ -274,9 +276,24 @@ unmap_window (struct mm_input *in)
 {
   bool hit = 0 <= in->guard && guard_slots[in->guard].hit;
   guard_release (in);
-  mmap (in->region + page_size, in->window, PROT_READ | PROT_WRITE,
-        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+  mmap (in->region + page_size, in->region_size - 2 * page_size,
+        PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+        -1, 0);
   return !hit;
+}
+
+/* Return the address in IN's region where the window that starts at
+   file offset START goes: congruent to START modulo WINDOW_ALIGN, so
+   that the page cache's 2 MiB folios can be mapped whole (one page
+   table entry for 2 MiB, not 512).  On a machine whose page tables are
+   shadowed by the hypervisor, a misaligned window cost five times as
+   much as read() (bench/: mwc -l on 512 MiB, 1.2 s against 0.2 s).  */
+static char *
+window_base (struct mm_input const *in, off_t start)
+{
+  uintptr_t first = (uintptr_t) in->region + page_size;
+  uintptr_t aligned = (first + WINDOW_ALIGN - 1) / WINDOW_ALIGN * WINDOW_ALIGN;
+  return in->region + (aligned - (uintptr_t) in->region) + start % WINDOW_ALIGN;
 }
 
 /* Return the file offset where the window starting at START ends:
@@ -310,7 +327,7 @@ map_window (struct mm_input *in, char **data)
   off_t start = in->pos - in->pos % page_size;
   off_t end = window_end (in, start);
   idx_t maplen = page_ceil (end - start);
-  char *base = in->region + page_size;
+  char *base = window_base (in, start);
   int prot = PROT_READ | (in->flags & MM_LINES ? PROT_WRITE : 0);
   if (mmap (base, maplen, prot, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE_FLAG,
             in->fd, start)

@@ -47,22 +47,28 @@
 # define TC_X86 0
 #endif
 
-/* What a character does to the counts, as in GNU wc's switch.  */
+/* A property byte says what a character does to the counts, as GNU
+   wc's switch does.  A nonprintable character other than those below
+   has none of the bits but P_KNOWN: it neither begins nor ends a word.  */
 enum
 {
-  C_NEUTRAL,                    /* nonprintable: nothing at all */
-  C_WORD,                       /* printable, not space: in a word */
-  C_SPACE,                      /* printable white space: ends a word */
-  C_VTAB,                       /* vertical tab: ends a word, no width */
-  C_TAB,                        /* tab: ends a word, width to a tab stop */
-  C_RETURN,                     /* carriage return, form feed: ends a
-                                   word and the line's width */
-  C_NEWLINE                     /* newline: that, and counts a line */
+  P_WORD = 1 << 0,              /* printable, not space: in a word */
+  P_SEP = 1 << 1,               /* white space: ends a word */
+  P_TAB = 1 << 2,               /* tab: width to the next multiple of 8 */
+  P_END = 1 << 3,               /* newline, carriage return, form feed:
+                                   ends the line's width */
+  P_NEWLINE = 1 << 4,           /* newline: counts a line */
+  WIDTH_SHIFT = 5,              /* the width of a printable character, */
+  WIDTH_MASK = 3,               /* 0 to 3, in bits 5 and 6 */
+  P_KNOWN = 1 << 7              /* set in every computed property byte */
 };
 
-/* A property byte: the class in its low bits, the width (0..3) above
-   them, and KNOWN so that no computed byte is zero.  */
-enum { CLASS_MASK = 7, WIDTH_SHIFT = 3, WIDTH_MASK = 3, KNOWN = 0x80 };
+/* The counts that the scalar loops keep in local variables.  */
+struct tally
+{
+  uintmax_t lines, words, chars, width, linepos;
+  unsigned int in_word;         /* 0 or 1 */
+};
 
 /* The Unicode code space, whose properties are cached.  */
 enum { WIDE_LIMIT = 0x110000, WIDE_BLOCK = 256 };
@@ -80,6 +86,10 @@ static bool posixly_correct;
 /* True if 64-byte ASCII blocks may be counted with AVX2: the processor
    can, and the locale's ASCII characters have their usual classes.  */
 static bool use_vector;
+
+/* True in a unibyte locale whose bytes of 0x80 and above are all
+   nonprintable, as in the C locale.  */
+static bool high_neutral;
 
 /* The property byte of each byte: in a unibyte locale of every byte,
    in a multibyte one of the ASCII characters.  */
@@ -111,15 +121,15 @@ make_props (wint_t c, bool printable, bool space, int width)
 {
   switch (c)
     {
-    case '\n': return KNOWN | C_NEWLINE;
-    case '\r': case '\f': return KNOWN | C_RETURN;
-    case '\t': return KNOWN | C_TAB;
-    case '\v': return KNOWN | C_VTAB;
-    case ' ': return KNOWN | C_SPACE | 1 << WIDTH_SHIFT;
+    case '\n': return P_KNOWN | P_SEP | P_END | P_NEWLINE;
+    case '\r': case '\f': return P_KNOWN | P_SEP | P_END;
+    case '\t': return P_KNOWN | P_SEP | P_TAB;
+    case '\v': return P_KNOWN | P_SEP;
+    case ' ': return P_KNOWN | P_SEP | 1 << WIDTH_SHIFT;
     default:
       if (!printable)
-        return KNOWN | C_NEUTRAL;
-      return (KNOWN | (space ? C_SPACE : C_WORD)
+        return P_KNOWN;
+      return (P_KNOWN | (space ? P_SEP : P_WORD)
               | MIN (MAX (width, 0), WIDTH_MASK) << WIDTH_SHIFT);
     }
 }
@@ -201,6 +211,9 @@ tc_init (void)
         byte_props[c] = ascii_props (c);
     }
   use_vector = count_have_avx2 () && usual_ascii ();
+  high_neutral = encoding == UNIBYTE;
+  for (int c = 0x80; c < 0x100; c++)
+    high_neutral &= byte_props[c] == P_KNOWN;
 }
 
 void
@@ -217,37 +230,46 @@ tc_finish (struct tc_state *st)
   st->ncarry = 0;
 }
 
-/* Count into S one character whose property byte is PROPS.  */
-static inline void
-account (struct tc_state *s, unsigned int props)
+/* Return the counts of ST in a tally.  */
+static struct tally
+load_tally (struct tc_state const *st)
 {
-  switch (props & CLASS_MASK)
+  struct tally t = { st->lines, st->words, st->chars, st->width,
+                     st->linepos, st->in_word };
+  return t;
+}
+
+/* Put the counts of tally T back into ST.  */
+static void
+store_tally (struct tc_state *st, struct tally const *t)
+{
+  st->lines = t->lines;
+  st->words = t->words;
+  st->chars = t->chars;
+  st->width = t->width;
+  st->linepos = t->linepos;
+  st->in_word = t->in_word;
+}
+
+/* Count into T one character whose property byte is PROPS: a word if
+   it is a word character after anything but one, the width, and the
+   rare tabs and line ends.  */
+static inline void
+account (struct tally *t, unsigned int props)
+{
+  t->words += props & ~t->in_word & P_WORD;
+  t->in_word = (props & P_WORD) | (t->in_word & ~(props >> 1) & 1);
+  t->linepos += props >> WIDTH_SHIFT & WIDTH_MASK;
+  if (props & (P_TAB | P_END))
     {
-    case C_WORD:
-      s->words += !s->in_word;
-      s->in_word = true;
-      s->linepos += props >> WIDTH_SHIFT & WIDTH_MASK;
-      break;
-    case C_SPACE:
-      s->linepos += props >> WIDTH_SHIFT & WIDTH_MASK;
-      s->in_word = false;
-      break;
-    case C_VTAB:
-      s->in_word = false;
-      break;
-    case C_TAB:
-      s->linepos += 8 - s->linepos % 8;
-      s->in_word = false;
-      break;
-    case C_NEWLINE:
-    case C_RETURN:
-      s->lines += (props & CLASS_MASK) == C_NEWLINE;
-      s->width = MAX (s->width, s->linepos);
-      s->linepos = 0;
-      s->in_word = false;
-      break;
-    default:
-      break;
+      if (props & P_TAB)
+        t->linepos += 8 - t->linepos % 8;
+      else
+        {
+          t->width = MAX (t->width, t->linepos);
+          t->linepos = 0;
+          t->lines += (props & P_NEWLINE) != 0;
+        }
     }
 }
 
@@ -257,8 +279,8 @@ account (struct tc_state *s, unsigned int props)
    0x10FFFF.  Set *PWC and return its length; return 0 if the byte at P
    does not start a character, -1 if the bytes at hand start one but do
    not finish it.  */
-static inline int
-decode_utf8 (unsigned char const *p, idx_t avail, wint_t *pwc)
+static int
+decode_utf8_slow (unsigned char const *p, idx_t avail, wint_t *pwc)
 {
   unsigned int c = p[0];
   unsigned int lo = 0x80, hi = 0xbf;   /* the range of the second byte */
@@ -306,6 +328,30 @@ decode_utf8 (unsigned char const *p, idx_t avail, wint_t *pwc)
   return len;
 }
 
+/* Decode the UTF-8 character at P as decode_utf8_slow does, the
+   common two- and three-byte characters without a call.  */
+static inline int
+decode_utf8 (unsigned char const *p, idx_t avail, wint_t *pwc)
+{
+  unsigned int c = p[0];
+  if (0xc2 <= c && c < 0xe0 && 2 <= avail)
+    {
+      unsigned int b1 = p[1] ^ 0x80;
+      *pwc = (c & 0x1f) << 6 | b1;
+      return b1 < 0x40 ? 2 : 0;
+    }
+  if (0xe0 <= c && c < 0xf0 && 3 <= avail)
+    {
+      unsigned int b1 = p[1] ^ 0x80, b2 = p[2] ^ 0x80;
+      wint_t wc = (c & 0x0f) << 12 | b1 << 6 | b2;
+      *pwc = wc;
+      /* No overlong forms, no surrogates.  */
+      return ((b1 | b2) < 0x40 && 0x800 <= wc
+              && ! (0xd800 <= wc && wc < 0xe000)) ? 3 : 0;
+    }
+  return decode_utf8_slow (p, avail, pwc);
+}
+
 /* The scalar loops: count into *ST the characters that start at P + I
    before P + LIMIT, of the N bytes at P.  Return where they stopped:
    at LIMIT or just past it, or before LIMIT if a character there is
@@ -316,10 +362,10 @@ static idx_t
 scalar_unibyte (struct tc_state *st, unsigned char const *p,
                 idx_t i, idx_t limit, idx_t n)
 {
-  struct tc_state s = *st;
+  struct tally t = load_tally (st);
   for (; i < limit; i++)
-    account (&s, byte_props[p[i]]);
-  *st = s;
+    account (&t, byte_props[p[i]]);
+  store_tally (st, &t);
   return i;
 }
 
@@ -328,32 +374,35 @@ static idx_t
 scalar_utf8 (struct tc_state *st, unsigned char const *p,
              idx_t i, idx_t limit, idx_t n)
 {
-  struct tc_state s = *st;
+  struct tally t = load_tally (st);
   while (i < limit)
     {
       unsigned int c = p[i];
+      unsigned int props;
       if (c < 0x80)
         {
-          s.chars++;
-          account (&s, byte_props[c]);
+          props = byte_props[c];
           i++;
-          continue;
         }
-      wint_t wc;
-      int len = decode_utf8 (p + i, n - i, &wc);
-      if (len < 0)
-        break;
-      if (len == 0)
+      else
         {
-          /* An invalid byte: not a character, and nothing else.  */
-          i++;
-          continue;
+          wint_t wc;
+          int len = decode_utf8 (p + i, n - i, &wc);
+          if (len <= 0)
+            {
+              if (len < 0)
+                break;
+              /* An invalid byte: not a character, and nothing else.  */
+              i++;
+              continue;
+            }
+          props = wide_props_of (wc);
+          i += len;
         }
-      s.chars++;
-      account (&s, wide_props_of (wc));
-      i += len;
+      t.chars++;
+      account (&t, props);
     }
-  *st = s;
+  store_tally (st, &t);
   return i;
 }
 
@@ -362,7 +411,7 @@ static idx_t
 scalar_mbrtowc (struct tc_state *st, unsigned char const *p,
                 idx_t i, idx_t limit, idx_t n)
 {
-  struct tc_state s = *st;
+  struct tally t = load_tally (st);
   while (i < limit)
     {
       mbstate_t mbs;
@@ -376,120 +425,224 @@ scalar_mbrtowc (struct tc_state *st, unsigned char const *p,
           i++;
           continue;
         }
-      s.chars++;
-      account (&s, wide_props_of (wc));
+      t.chars++;
+      account (&t, wide_props_of (wc));
       i += MAX (len, 1);
     }
-  *st = s;
+  store_tally (st, &t);
   return i;
 }
 
 #if TC_X86
+/* The functions below are compiled for AVX2; count_have_avx2 checks
+   that the processor has it before any is called.  */
+# define AVX2 __attribute__ ((target ("avx2,popcnt,bmi")))
+
 /* The 64-bit mask of the sign bits of the 64 bytes in A and B.  */
 # define MASK64(a, b) \
   ((uint32_t) _mm256_movemask_epi8 (a) \
    | (uint64_t) (uint32_t) _mm256_movemask_epi8 (b) << 32)
 
+/* What the bytes of one 64-byte block are, a bit per byte.  The bytes
+   of a multibyte character all have the bits of its class.  */
+struct block
+{
+  uint64_t newlines;            /* '\n' */
+  uint64_t ends;                /* '\n', '\r', '\f' */
+  uint64_t word;                /* in characters that are in words */
+  uint64_t space;               /* in white space */
+  uint64_t printable;           /* in printable characters */
+  uint64_t known;               /* classified: ASCII, or in a multibyte
+                                   character, or invalid (and neutral) */
+  uint64_t width1;              /* the first byte of a character of
+                                   width 1 (or 3) */
+  uint64_t width2;              /* the first byte of one of width 2 */
+  idx_t chars;                  /* characters that start in the block */
+};
+
+/* Return the mask of the bits below bit N, 0 <= N <= 64.  */
+static inline uint64_t
+bits_below (int n)
+{
+  return n < 64 ? ((uint64_t) 1 << n) - 1 : (uint64_t) -1;
+}
+
+/* Return the mask of the bytes of A and B equal to C.  */
+AVX2 static inline uint64_t
+equal_mask (__m256i a, __m256i b, char c)
+{
+  __m256i v = _mm256_set1_epi8 (c);
+  return MASK64 (_mm256_cmpeq_epi8 (a, v), _mm256_cmpeq_epi8 (b, v));
+}
+
+/* Return the mask of the bytes of A and B in LO..HI, both ASCII.  */
+AVX2 static inline uint64_t
+range_mask (__m256i a, __m256i b, char lo, char hi)
+{
+  __m256i below = _mm256_set1_epi8 (lo - 1), above = _mm256_set1_epi8 (hi + 1);
+  return MASK64 (_mm256_and_si256 (_mm256_cmpgt_epi8 (a, below),
+                                   _mm256_cmpgt_epi8 (above, a)),
+                 _mm256_and_si256 (_mm256_cmpgt_epi8 (b, below),
+                                   _mm256_cmpgt_epi8 (above, b)));
+}
+
+/* Classify the ASCII bytes of the block whose halves are A and B into
+   K, as the C locale's classes say (usual_ascii checked that the
+   locale agrees).  Bytes of multibyte characters get no bits.  */
+AVX2 static inline void
+classify_ascii (__m256i a, __m256i b, struct block *k)
+{
+  k->newlines = equal_mask (a, b, '\n');
+  k->ends = k->newlines | equal_mask (a, b, '\r') | equal_mask (a, b, '\f');
+  k->word = range_mask (a, b, '!', '~');
+  k->space = equal_mask (a, b, ' ') | range_mask (a, b, '\t', '\r');
+  k->printable = range_mask (a, b, ' ', '~');
+  k->known = ~MASK64 (a, b);
+  k->width1 = k->printable;
+  k->width2 = 0;
+  k->chars = count_one_bits_ll (k->known);
+}
+
+/* Give the bytes SPAN of block K the bits of a character whose
+   property byte is PROPS.  */
+static inline void
+mark_span (struct block *k, uint64_t span, unsigned int props)
+{
+  k->known |= span;
+  if (props & P_WORD)
+    k->word |= span;
+  if (props & P_SEP)
+    k->space |= span;
+  if (props & (P_WORD | P_SEP))
+    k->printable |= span;
+}
+
+/* Classify into K the UTF-8 characters of the block at P, with AVAIL
+   bytes at hand from P, whose bytes of 0x80 and above are HI; invalid
+   bytes are neutral.  *OWED bytes at its start belong to a character of
+   properties *OWED_PROPS begun in the previous block; set them for the
+   next.  Return false if a character is cut off by the end of the
+   bytes at hand, for the scalar loop.  */
+static inline bool
+classify_utf8 (unsigned char const *p, idx_t avail, uint64_t hi,
+               struct block *k, int *owed, unsigned int *owed_props)
+{
+  uint64_t span = bits_below (*owed);
+  mark_span (k, span, *owed_props);
+  *owed = 0;
+  for (uint64_t leads = hi & ~span; leads; leads &= ~span)
+    {
+      int pos = __builtin_ctzll (leads);
+      wint_t wc;
+      int len = decode_utf8 (p + pos, avail - pos, &wc);
+      if (len < 0)
+        return false;
+      unsigned int props = len ? wide_props_of (wc) : P_KNOWN;
+      span = bits_below (MIN (pos + MAX (len, 1), 64)) & ~bits_below (pos);
+      mark_span (k, span, props);
+      if (len == 0)
+        continue;
+      int width = props >> WIDTH_SHIFT & WIDTH_MASK;
+      k->width1 |= (uint64_t) (width & 1) << pos;
+      k->width2 |= (uint64_t) (width >> 1) << pos;
+      k->chars++;
+      if (64 < pos + len)
+        {
+          *owed = pos + len - 64;
+          *owed_props = props;
+        }
+    }
+  return true;
+}
+
+/* Count into *WORDS the words that begin in block K, and update
+   *IN_WORD (0 or 1): a word begins at a word byte after white space
+   with only neutral bytes between.  Adding the word bytes to the word
+   and neutral bytes carries a one from each word byte through the
+   neutral bytes after it, up to the next white space: what the carry
+   clears, and the word bytes, are the bytes in a word.  */
+static inline void
+count_words (struct block const *k, uintmax_t *words, uint64_t *in_word)
+{
+  uint64_t word_or_neutral = ~k->space;
+  uint64_t in = ((word_or_neutral & ~(word_or_neutral + (k->word | *in_word)))
+                 | k->word);
+  *words += count_one_bits_ll (k->word & ~(in << 1 | *in_word));
+  *in_word = in >> 63;
+}
+
+/* Return the width of the bytes RANGE of block K.  */
+static inline uintmax_t
+range_width (struct block const *k, uint64_t range)
+{
+  return (count_one_bits_ll (k->width1 & range)
+          + 2 * count_one_bits_ll (k->width2 & range));
+}
+
+/* Add the widths of the lines of block K to *WIDTH and *LINEPOS.  */
+static inline void
+count_widths (struct block const *k, uintmax_t *width, uintmax_t *linepos)
+{
+  int start = 0;
+  for (uint64_t ends = k->ends; ends; ends &= ends - 1)
+    {
+      int end = __builtin_ctzll (ends);
+      *linepos += range_width (k, bits_below (end) & ~bits_below (start));
+      *width = MAX (*width, *linepos);
+      *linepos = 0;
+      start = end + 1;
+    }
+  *linepos += range_width (k, ~bits_below (start));
+}
+
 /* Count into *ST the 64-byte blocks at P, of the N bytes there, for as
-   long as a block holds only ASCII characters that the counts asked
-   for can take in bulk: for words, printable characters and white
-   space; for widths, printable characters and line ends.  Return the
-   number of bytes counted, a multiple of 64.  */
-__attribute__ ((target ("avx2,popcnt,bmi")))
-static idx_t
+   long as the counts asked for can take a block in bulk: not if it
+   holds a multibyte character cut off by the end of the N bytes, or
+   (in a unibyte locale) a byte of 0x80 or above that is not neutral,
+   or (for widths) a tab.  Return the number of bytes counted: whole
+   blocks, and the rest of a character that straddles the end of the
+   last one.  */
+AVX2 static idx_t
 vector_run (struct tc_state *st, unsigned char const *p, idx_t n)
 {
   bool words = st->what & TC_WORDS;
   bool widths = st->what & TC_WIDTH;
-  uintmax_t lines = st->lines, nwords = st->words;
-  uintmax_t width = st->width, linepos = st->linepos;
-  uint64_t in_word = st->in_word;
-  __m256i const nl = _mm256_set1_epi8 ('\n');
-  __m256i const cr = _mm256_set1_epi8 ('\r');
-  __m256i const ff = _mm256_set1_epi8 ('\f');
-  __m256i const space = _mm256_set1_epi8 (' ');
-  __m256i const del = _mm256_set1_epi8 (0x7f);
-  __m256i const ctl = _mm256_set1_epi8 (0x1f);
-  __m256i const tab = _mm256_set1_epi8 ('\t');
-  __m256i const four = _mm256_set1_epi8 (4);
+  struct tally t = load_tally (st);
+  uint64_t in_word = t.in_word;
+  int owed = 0;
+  unsigned int owed_props = 0;
   idx_t i = 0;
   for (; BLOCK <= n - i; i += BLOCK)
     {
       __m256i a = _mm256_loadu_si256 ((void const *) (p + i));
       __m256i b = _mm256_loadu_si256 ((void const *) (p + i + 32));
-      uint64_t newlines = MASK64 (_mm256_cmpeq_epi8 (a, nl),
-                                  _mm256_cmpeq_epi8 (b, nl));
-      uint64_t bad = MASK64 (a, b);
-      uint64_t wordy = 0, ends = 0;
-      if (words)
+      struct block k;
+      classify_ascii (a, b, &k);
+      uint64_t hi = ~k.known;
+      int next_owed = owed;
+      unsigned int next_props = owed_props;
+      if (hi || owed)
         {
-          /* Word bytes are 0x21..0x7e; white space is ' ' and \t..\r.  */
-          __m256i wa = _mm256_and_si256 (_mm256_cmpgt_epi8 (a, space),
-                                         _mm256_cmpgt_epi8 (del, a));
-          __m256i wb = _mm256_and_si256 (_mm256_cmpgt_epi8 (b, space),
-                                         _mm256_cmpgt_epi8 (del, b));
-          __m256i ta = _mm256_sub_epi8 (a, tab);
-          __m256i tb = _mm256_sub_epi8 (b, tab);
-          __m256i sa = _mm256_or_si256 (_mm256_cmpeq_epi8 (a, space),
-                                        _mm256_cmpeq_epi8
-                                        (_mm256_min_epu8 (ta, four), ta));
-          __m256i sb = _mm256_or_si256 (_mm256_cmpeq_epi8 (b, space),
-                                        _mm256_cmpeq_epi8
-                                        (_mm256_min_epu8 (tb, four), tb));
-          wordy = MASK64 (wa, wb);
-          bad |= ~(wordy | MASK64 (sa, sb));
+          if (encoding == UTF8
+              ? !classify_utf8 (p + i, n - i, hi, &k, &next_owed, &next_props)
+              : !high_neutral)
+            break;
         }
-      if (widths)
-        {
-          __m256i pa = _mm256_and_si256 (_mm256_cmpgt_epi8 (a, ctl),
-                                         _mm256_cmpgt_epi8 (del, a));
-          __m256i pb = _mm256_and_si256 (_mm256_cmpgt_epi8 (b, ctl),
-                                         _mm256_cmpgt_epi8 (del, b));
-          __m256i ea = _mm256_or_si256 (_mm256_cmpeq_epi8 (a, cr),
-                                        _mm256_cmpeq_epi8 (a, ff));
-          __m256i eb = _mm256_or_si256 (_mm256_cmpeq_epi8 (b, cr),
-                                        _mm256_cmpeq_epi8 (b, ff));
-          ends = newlines | MASK64 (ea, eb);
-          bad |= ~(ends | MASK64 (pa, pb));
-        }
-      if (bad)
+      if (widths && equal_mask (a, b, '\t'))
         break;
+      owed = next_owed;
+      owed_props = next_props;
 
-      lines += count_one_bits_ll (newlines);
+      t.lines += count_one_bits_ll (k.newlines);
+      t.chars += k.chars;
       if (words)
-        {
-          uint64_t starts = wordy & ~(wordy << 1 | in_word);
-          nwords += count_one_bits_ll (starts);
-          in_word = wordy >> 63;
-        }
+        count_words (&k, &t.words, &in_word);
       if (widths)
-        {
-          if (!ends)
-            linepos += BLOCK;
-          else
-            {
-              /* Each line end closes a line of the printable bytes
-                 since the previous one.  */
-              int k = __builtin_ctzll (ends);
-              width = MAX (width, linepos + k);
-              int prev = k;
-              for (ends &= ends - 1; ends; ends &= ends - 1)
-                {
-                  k = __builtin_ctzll (ends);
-                  width = MAX (width, (uintmax_t) (k - prev - 1));
-                  prev = k;
-                }
-              linepos = BLOCK - 1 - prev;
-            }
-        }
+        count_widths (&k, &t.width, &t.linepos);
     }
-  st->lines = lines;
-  st->words = nwords;
-  st->chars += i;
-  st->width = width;
-  st->linepos = linepos;
-  st->in_word = in_word;
-  return i;
+  t.in_word = in_word;
+  store_tally (st, &t);
+  return i + owed;
 }
 #else
 static idx_t
@@ -498,6 +651,12 @@ vector_run (struct tc_state *st, unsigned char const *p, idx_t n)
   return 0;
 }
 #endif
+
+/* After a block the vector loop could not take, it is not tried again
+   for a while: for 64 bytes, then twice as long after each failure, up
+   to this many bytes.  Text that is mostly not ASCII then costs one
+   attempt per 4 KiB.  */
+enum { BACKOFF_MAX = 4096 };
 
 /* Count the N bytes at P into ST, in vector runs where they can be and
    scalar runs elsewhere.  Return how many bytes were counted: all but a
@@ -510,11 +669,18 @@ scan (struct tc_state *st, unsigned char const *p, idx_t n)
     = (encoding == UNIBYTE ? scalar_unibyte
        : encoding == UTF8 ? scalar_utf8 : scalar_mbrtowc);
   idx_t i = 0;
+  idx_t backoff = BLOCK;
   while (i < n)
     {
+      idx_t limit = use_vector ? i + BLOCK : n;
       if (use_vector && BLOCK <= n - i)
-        i += vector_run (st, p + i, n - i);
-      idx_t limit = MIN (n, i + BLOCK);
+        {
+          idx_t done = vector_run (st, p + i, n - i);
+          i += done;
+          backoff = done ? BLOCK : MIN (2 * backoff, BACKOFF_MAX);
+          limit = i + backoff;
+        }
+      limit = MIN (n, limit);
       idx_t stop = scalar (st, p, i, limit, n);
       if (stop < limit)
         return stop;
