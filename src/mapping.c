@@ -239,14 +239,24 @@ release_region (struct mm_input *in)
   in->region = NULL;
 }
 
+/* Return the slack a region for IN's windows needs so that a window
+   can start at an address congruent to its file offset modulo
+   WINDOW_ALIGN: only then can 2 MiB folios map whole.  */
+static idx_t
+align_slack (struct mm_input const *in)
+{
+  return WINDOW_ALIGN <= in->window ? WINDOW_ALIGN : 0;
+}
+
 /* Reserve an address range for IN's windows: the window plus a
-   writable page before and after it, where line mode's sentinels go.
-   The range is anonymous memory, never touched unless a sentinel is
-   written, so it costs address space only.  Return true if OK.  */
+   writable page before and after it, where line mode's sentinels go,
+   plus the slack for alignment.  The range is anonymous memory, never
+   touched unless a sentinel is written, so it costs address space
+   only.  Return true if OK.  */
 static bool
 reserve_region (struct mm_input *in)
 {
-  idx_t size = in->window + 2 * page_size;
+  idx_t size = in->window + 2 * page_size + align_slack (in);
   void *p = mmap (NULL, size, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED)
@@ -264,7 +274,8 @@ unmap_window (struct mm_input *in)
 {
   bool hit = 0 <= in->guard && guard_slots[in->guard].hit;
   guard_release (in);
-  mmap (in->region + page_size, in->window, PROT_READ | PROT_WRITE,
+  mmap (in->region + page_size, in->region_size - 2 * page_size,
+        PROT_READ | PROT_WRITE,
         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
   return !hit;
 }
@@ -301,6 +312,8 @@ map_window (struct mm_input *in, char **data)
   off_t end = window_end (in, start);
   idx_t maplen = page_ceil (end - start);
   char *base = in->region + page_size;
+  if (align_slack (in))
+    base += (uintptr_t) (start - (uintptr_t) base) % WINDOW_ALIGN;
   int prot = PROT_READ | (in->flags & MM_LINES ? PROT_WRITE : 0);
   if (mmap (base, maplen, prot, MAP_PRIVATE | MAP_FIXED, in->fd, start)
       == MAP_FAILED)
