@@ -46,16 +46,6 @@
    (DESIGN.md section 1; bench/run sweeps MMUTILS_WINDOW to confirm).  */
 enum { DEFAULT_WINDOW = 64 * 1024 * 1024 };
 
-/* Populate each window when it is mapped.  On this project's machines
-   (virtual machines) a page fault costs ~100 us and fault-around maps
-   only 64 KiB per fault: touching a hot 362 MB file through faults took
-   0.8 s, populated mappings half that (bench/run, window sweep).  */
-#ifdef MAP_POPULATE
-# define MAP_POPULATE_FLAG MAP_POPULATE
-#else
-# define MAP_POPULATE_FLAG 0
-#endif
-
 /* Windows of at least this size end on this alignment, so that the
    page cache's 2 MiB folios map whole.  */
 enum { WINDOW_ALIGN = 2 * 1024 * 1024 };
@@ -329,8 +319,7 @@ map_window (struct mm_input *in, char **data)
   idx_t maplen = page_ceil (end - start);
   char *base = window_base (in, start);
   int prot = PROT_READ | (in->flags & MM_LINES ? PROT_WRITE : 0);
-  if (mmap (base, maplen, prot, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE_FLAG,
-            in->fd, start)
+  if (mmap (base, maplen, prot, MAP_PRIVATE | MAP_FIXED, in->fd, start)
       == MAP_FAILED)
     return 0;
   madvise (base, maplen, MADV_SEQUENTIAL);
