@@ -376,6 +376,8 @@ die_write_error (int err)
 static void
 out_bytes (char const *p, idx_t n)
 {
+  if (n == 0)
+    return;
   if (holding)
     {
       if (held_alloc - held_len < n)
@@ -477,6 +479,24 @@ print_offset (intmax_t n, char const *color)
   pr_sgr_end_if (color);
 }
 
+/* Return the first byte at or after P and before LIM that is not
+   ASCII, or LIM; a word at a time, as GNU grep's skip_easy_bytes.  */
+static char const *
+skip_ascii (char const *p, char const *lim)
+{
+  uint64_t const high = 0x8080808080808080;
+  for (; 8 <= lim - p; p += 8)
+    {
+      uint64_t w;
+      memcpy (&w, p, 8);
+      if (w & high)
+        break;
+    }
+  while (p < lim && ! (*p & 0x80))
+    p++;
+  return p;
+}
+
 /* True if the SIZE bytes at BUF hold a byte sequence that is not a
    character in the current locale.  Bytes below 0x80 are characters
    by themselves in every locale GNU grep supports.  */
@@ -487,13 +507,8 @@ buf_has_encoding_errors (char const *buf, idx_t size)
     return false;
   mbstate_t mbs = { 0 };
   char const *lim = buf + size;
-  for (char const *p = buf; p < lim; )
+  for (char const *p = buf; (p = skip_ascii (p, lim)) < lim; )
     {
-      if (! (*p & 0x80))
-        {
-          p++;
-          continue;
-        }
       size_t len = mbrlen (p, lim - p, &mbs);
       if ((size_t) -2 <= len)
         return true;
@@ -955,7 +970,6 @@ go_binary (struct scan *s)
   s->nlines_first_null = s->nlines;
   if (!count_matches)
     s->quiet = s->done_on_match = true;
-  s->pending = 0;
   return true;
 }
 
@@ -996,8 +1010,15 @@ settle_held (struct scan *s, off_t nul_off, off_t end)
 {
   if (0 <= nul_off && nul_off < s->held_until)
     {
-      release_held (s, false);
+      /* GNU prints trailing context in that buffer only if no line
+         there is selected: surely so after -m's last line.  Otherwise
+         the lines held are gone, so print none (a known difference
+         when the buffer has no selected line either).  */
       bool matched = s->held_nlines < s->nlines;
+      bool context_only = !matched && !s->held_outleft;
+      release_held (s, context_only);
+      if (!context_only)
+        s->pending = 0;
       s->nlines = s->held_nlines;
       s->outleft = s->held_outleft;
       if (!go_binary (s))
@@ -1640,6 +1661,43 @@ parse_matching_option (int opt)
   return true;
 }
 
+/* Set -D's action from ARG, or die.  */
+static void
+devices_arg (char const *arg)
+{
+  if (STREQ (arg, "read"))
+    devices = READ_DEVICES;
+  else if (STREQ (arg, "skip"))
+    devices = SKIP_DEVICES;
+  else
+    error (EXIT_TROUBLE, 0, _("unknown devices method"));
+}
+
+/* Set -d's action from ARG, or die as GNU grep does: its argmatch
+   failures end with the usage message and status 1.  */
+static void
+directories_arg (char const *arg)
+{
+  ptrdiff_t i = argmatch (arg, directories_args, NULL, 0);
+  if (i < 0)
+    {
+      argmatch_invalid ("--directories", arg, i);
+      argmatch_valid (directories_args, directories_types,
+                      sizeof *directories_types);
+      usage (EXIT_FAILURE);
+    }
+  directories = directories_types[i];
+}
+
+/* Set -m's count from ARG, or die.  */
+static void
+max_count_arg (char const *arg)
+{
+  strtol_error e = xstrtoimax (arg, NULL, 10, &max_count, "");
+  if (! (e == LONGINT_OK || e == LONGINT_OVERFLOW))
+    error (EXIT_TROUBLE, 0, _("invalid max count"));
+}
+
 /* Handle option OPT (argument OPTARG) other than the pattern options;
    *DEFAULT_CONTEXT, *FILENAME_OPTION and *SHOW_HELP collect -C, -H/-h
    and a bad --color.  */
@@ -1654,14 +1712,7 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case 'A': context_length_arg (optarg, &out_after); break;
     case 'B': context_length_arg (optarg, &out_before); break;
     case 'C': context_length_arg (optarg, default_context); break;
-    case 'D':
-      if (STREQ (optarg, "read"))
-        devices = READ_DEVICES;
-      else if (STREQ (optarg, "skip"))
-        devices = SKIP_DEVICES;
-      else
-        error (EXIT_TROUBLE, 0, _("unknown devices method"));
-      break;
+    case 'D': devices_arg (optarg); break;
     case 'H': *filename_option = 1; break;
     case 'h': *filename_option = -1; break;
     case 'T': align_tabs = true; break;
@@ -1670,29 +1721,10 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
       break;
     case 'b': out_byte = true; break;
     case 'c': count_matches = true; break;
-    case 'd':
-      {
-        ptrdiff_t i = argmatch (optarg, directories_args, NULL, 0);
-        if (i < 0)
-          {
-            /* GNU grep's argmatch failures end with its usage.  */
-            argmatch_invalid ("--directories", optarg, i);
-            argmatch_valid (directories_args, directories_types,
-                            sizeof *directories_types);
-            usage (EXIT_FAILURE);
-          }
-        directories = directories_types[i];
-      }
-      break;
+    case 'd': directories_arg (optarg); break;
     case 'L': list_files = LISTFILES_NONMATCHING; break;
     case 'l': list_files = LISTFILES_MATCHING; break;
-    case 'm':
-      switch (xstrtoimax (optarg, NULL, 10, &max_count, ""))
-        {
-        case LONGINT_OK: case LONGINT_OVERFLOW: break;
-        default: error (EXIT_TROUBLE, 0, _("invalid max count"));
-        }
-      break;
+    case 'm': max_count_arg (optarg); break;
     case 'n': out_line = true; break;
     case 'o': only_matching = true; break;
     case 'q': exit_on_match = true; break;
