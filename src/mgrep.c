@@ -717,7 +717,10 @@ static void
 prpending (struct scan *s, char const *lim)
 {
   if (!s->lastout)
-    s->lastout = s->bufbeg;
+    {
+      s->lastout = s->bufbeg;
+      s->lastout_off = s->buf_off;
+    }
   for (; 0 < s->pending && s->lastout < lim; s->pending--)
     {
       char *nl = rawmemchr (s->lastout, match_opts.eol);
