@@ -579,7 +579,8 @@ next_match (char *beg, char *lim, char const *cur, idx_t *size)
   char *end = lim - 1;
   char saved = *end;
   ptrdiff_t off = matcher_execute (matcher, beg, end - beg, size, cur);
-  *end = saved;
+  if (*end != saved)
+    *end = saved;
   return off;
 }
 
@@ -878,7 +879,8 @@ grepbuf (struct scan *s, char *beg, char *lim)
     {
       idx_t match_size;
       ptrdiff_t off = matcher_execute (matcher, p, lim - p, &match_size, NULL);
-      *lim = saved;
+      if (*lim != saved)
+        *lim = saved;
       char *b = off < 0 ? lim : p + off;
       char *endp = off < 0 ? lim : b + match_size;
       if (!out_invert && off < 0)
@@ -895,7 +897,6 @@ grepbuf (struct scan *s, char *beg, char *lim)
         }
       p = endp;
     }
-  *lim = saved;
   return outleft0 - s->outleft;
 }
 
@@ -1072,7 +1073,9 @@ static bool
 search_chunk (struct scan *s, char *buf, idx_t n)
 {
   char eol = match_opts.eol;
-  buf[-1] = eol;
+  /* Write only if needed: a write to a mapped page copies it.  */
+  if (buf[-1] != eol)
+    buf[-1] = eol;
   if (n && buf[n - 1] != eol)
     buf[n++] = eol;
   s->bufbeg = buf;
