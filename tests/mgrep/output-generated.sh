@@ -1,6 +1,6 @@
 #!/bin/sh
 # mgrep against GNU grep 3.8 on generated cases: patterns x options x
-# inputs, in LC_ALL=C and C.UTF-8, each in every I/O setting (1,116
+# inputs, in LC_ALL=C and C.UTF-8, each in every I/O setting (1,044
 # cases).  Each pattern and option set runs on two of the inputs, and
 # inputs and arrivals rotate so that every combination comes up.
 
