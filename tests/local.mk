@@ -10,4 +10,8 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += \
   tests/mcat/basic.sh
 
+TESTS += \
+  tests/mgrep/output.sh \
+  tests/mgrep/output-generated.sh
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
