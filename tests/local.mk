@@ -14,4 +14,8 @@ TESTS += \
   tests/mgrep/output.sh \
   tests/mgrep/output-generated.sh
 
+TESTS += \
+  tests/mgrep/regex.sh
+EXTRA_DIST += tests/mgrep/regex-cases
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
