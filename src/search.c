@@ -74,6 +74,10 @@ struct matcher
   idx_t plain_size;
   bool plain_compiled;
   struct re_registers regs;
+
+  /* Where lines are copied for the DFA; its size.  */
+  char *scratch;
+  idx_t scratch_alloc;
 };
 
 /* The locator of patterns that came from files, or null.  */
@@ -491,19 +495,37 @@ line_end (char *p, char eol)
   return (char *) rawmemchr (p, eol) + 1;
 }
 
-/* Run D over BEG..END (whole lines; END is after an eol byte or at
-   LIM, where the last line lacks one).  Return where a match ends, or
-   null.  Set *BACKREF if BACKREF is not null.  */
+/* Run D, one of M's DFAs, over BEG..END (whole lines; END is after an
+   eol byte or at LIM, where the last line lacks one).  Return where a
+   match ends, or null.  Set *BACKREF if BACKREF is not null.  dfaexec
+   writes a sentinel at its end: short of LIM, the lines are copied to
+   M's scratch buffer first, so that no mapped page is written (each
+   such write would copy the page).  */
 static char *
-run_dfa (struct dfa *d, char *beg, char *end, char *lim, char eol,
+run_dfa (struct matcher *m, struct dfa *d, char *beg, char *end, char *lim,
          bool *backref)
 {
+  char eol = m->opt.eol;
   char *e = end < lim ? end : lim;
-  char *p = dfaexec (d, beg, e, false, NULL, backref);
+  char *b = beg;
+  if (e < lim)
+    {
+      idx_t n = e - beg;
+      if (m->scratch_alloc < n + 2)
+        {
+          free (m->scratch);
+          m->scratch_alloc = MAX (n + 2, 2 * m->scratch_alloc);
+          m->scratch = ximalloc (m->scratch_alloc);
+        }
+      m->scratch[0] = eol;
+      b = memcpy (m->scratch + 1, beg, n);
+      e = b + n;
+    }
+  char *p = dfaexec (d, b, e, false, NULL, backref);
   /* A match at the sentinel after an eol byte is none.  */
-  if (p == e && e[-1] == eol)
+  if (!p || (p == e && e[-1] == eol))
     return NULL;
-  return p;
+  return beg + (p - b);
 }
 
 /* Return true if the line BEG..END (END just after its eol byte)
@@ -556,14 +578,14 @@ execute_lines (struct matcher *m, char *buf, idx_t size, idx_t *match_size)
             }
           if (m->superset && !m->must_exact)
             {
-              char *p = run_dfa (m->superset, dfa_beg, end, lim, eol, NULL);
+              char *p = run_dfa (m, m->superset, dfa_beg, end, lim, NULL);
               if (!p)
                 continue;
               dfa_beg = beg = line_start (buf, p, eol);
               end = line_end (p, eol);
             }
           bool backref = false;
-          char *p = run_dfa (m->dfa, dfa_beg, end, lim, eol, &backref);
+          char *p = run_dfa (m, m->dfa, dfa_beg, end, lim, &backref);
           if (!p)
             continue;
           beg = line_start (buf, p, eol);
