@@ -24,3 +24,13 @@ src_mwc_SOURCES = src/mwc.c src/textcount.c
 # mcmp
 bin_PROGRAMS += src/mcmp
 src_mcmp_SOURCES = src/mcmp.c
+
+# mgrep's matchers (search.h): link src/libmgrep.a and $(PCRE_LIBS).
+noinst_LIBRARIES += src/libmgrep.a
+src_libmgrep_a_SOURCES = src/search.c src/search-lit.c src/search-pcre.c
+src_libmgrep_a_CPPFLAGS = $(AM_CPPFLAGS) $(PCRE_CFLAGS)
+noinst_HEADERS += src/search.h src/search-int.h src/search-lit.h
+
+bin_PROGRAMS += src/mgrep
+src_mgrep_SOURCES = src/mgrep.c
+src_mgrep_LDADD = src/libmgrep.a $(LDADD) $(PCRE_LIBS)

@@ -618,3 +618,44 @@ mm_report_unquoted (struct mm_input const *in)
   else
     error (0, in->err, "%s", in->name);
 }
+
+bool
+mm_has_hole (struct mm_input const *in, off_t from)
+{
+#ifdef SEEK_HOLE
+  if (!S_ISREG (in->st.st_mode) || !in->lseek_ok)
+    return false;
+  off_t cur = lseek (in->fd, 0, SEEK_CUR);
+  if (cur < 0)
+    return false;
+  off_t hole = lseek (in->fd, from, SEEK_HOLE);
+  if (lseek (in->fd, cur, SEEK_SET) < 0)
+    return false;
+  return 0 <= hole && hole < in->st.st_size;
+#else
+  return false;
+#endif
+}
+
+bool
+mm_set_offset (struct mm_input const *in, off_t pos)
+{
+  return !in->lseek_ok || 0 <= lseek (in->fd, pos, SEEK_SET);
+}
+
+bool
+mm_drain (struct mm_input const *in)
+{
+  if (in->lseek_ok
+      && (0 <= lseek (in->fd, 0, SEEK_END) || errno == EINVAL))
+    return true;
+  char *buf = ximalloc (READ_BUFSIZE);
+  size_t n;
+  while ((n = safe_read (in->fd, buf, READ_BUFSIZE)) != 0
+         && n != SAFE_READ_ERROR)
+    continue;
+  int err = errno;
+  free (buf);
+  errno = err;
+  return n == 0;
+}

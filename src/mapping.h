@@ -161,4 +161,20 @@ extern off_t mm_offset (struct mm_input const *in);
    with the file name as given, unquoted, as GNU cmp prints names.  */
 extern void mm_report_unquoted (struct mm_input const *in);
 
+/* True if the regular file behind IN has a hole at or after offset
+   FROM and before its size at open, as lseek's SEEK_HOLE tells; GNU
+   grep takes that as proof of NUL bytes.  Leaves the descriptor's
+   offset alone.  */
+extern bool mm_has_hole (struct mm_input const *in, off_t from);
+
+/* After mm_close, leave IN's descriptor at offset POS, if it can seek
+   (mgrep -m puts standard input just after the last selected line).
+   Return true if OK, false with errno set.  */
+extern bool mm_set_offset (struct mm_input const *in, off_t pos);
+
+/* After mm_close, finish IN as GNU grep does when it stops early: seek
+   to its end, or read and drop the rest if it cannot seek.  Return true
+   if OK, false with errno set.  */
+extern bool mm_drain (struct mm_input const *in);
+
 #endif

@@ -69,4 +69,14 @@ extern struct matcher *matcher_compile (enum match_kind kind, char *keys,
 extern ptrdiff_t matcher_execute (struct matcher *m, char *buf, idx_t size,
                                   idx_t *match_size, char const *start_ptr);
 
+/* Optional: set LOCATE, the function that names where a pattern came
+   from for diagnostics, as GNU grep names "FILE:LINE:" for patterns
+   read with -f.  LOCATE (LINENO, &LINE) gets the number of a pattern
+   in KEYS, counting from 0; it returns the name of the file the
+   pattern came from and sets LINE to its line number there (from 1),
+   or returns "" for a pattern given with -e or as an operand.  Without
+   a locator, diagnostics name no file.  Call before matcher_compile.  */
+extern void matcher_set_locator (char const *(*locate) (idx_t lineno,
+                                                        idx_t *line));
+
 #endif

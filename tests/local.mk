@@ -19,6 +19,14 @@ TESTS += \
   tests/mcmp/pairs.sh \
   tests/mcmp/large.sh
 
+TESTS += \
+  tests/mgrep/output.sh \
+  tests/mgrep/output-generated.sh
+
+TESTS += \
+  tests/mgrep/regex.sh
+EXTRA_DIST += tests/mgrep/regex-cases
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
 TESTS += \
