@@ -1,7 +1,8 @@
 ## bench/ fragment of the top Makefile.am.
 
 EXTRA_DIST += bench/run bench/corpus.sh bench/sweep.sh bench/report.sh \
-  bench/README bench/cases/mcat.sh
+  bench/README bench/cases/mcat.sh bench/cases/mwc.sh bench/cases/mcmp.sh \
+  bench/cases/mgrep.sh
 
 # Not part of 'make check': takes about an hour on the full corpus.
 .PHONY: bench bench-quick
