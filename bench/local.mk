@@ -2,7 +2,7 @@
 
 EXTRA_DIST += bench/run bench/corpus.sh bench/sweep.sh bench/report.sh \
   bench/README bench/cases/mcat.sh bench/cases/mwc.sh bench/cases/mcmp.sh \
-  bench/cases/mgrep.sh
+  bench/cases/mgrep.sh bench/results.md bench/ratios.svg
 
 # Not part of 'make check': takes about an hour on the full corpus.
 .PHONY: bench bench-quick

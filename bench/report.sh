@@ -93,7 +93,7 @@ write_report ()
     echo
     echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores"
     echo "- Kernel: $(uname -sr); memory $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-    echo "- Text corpus: $text_mib MiB; side corpora $side_mib MiB; hyperfine $runs runs after $warmup warm-up(s), medians"
+    echo "- Corpora (bench/README): TEXT, TEXT2, TEXTZ $text_mib MiB; SMALL, SMALLD $small_mib MiB; UTF8, LONG $side_mib MiB; hyperfine $runs runs after $warmup warm-up(s), medians"
     echo "- Cold cache: $evict_method"
     echo "- Ratio = GNU median / our median (above 1: mmutils is faster). RSS is the peak of the largest process in the pipeline (/usr/bin/time %M); faults are minor+major page faults."
     write_tables
