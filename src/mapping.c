@@ -567,13 +567,20 @@ mm_close (struct mm_input *in)
   return ok;
 }
 
+/* Print the diagnostic for IN's last failure, naming the file NAME.  */
+static void
+report_failure (struct mm_input const *in, char const *name)
+{
+  if (in->failure == MM_TRUNCATED)
+    error (0, 0, _("%s: file truncated"), name);
+  else
+    error (0, in->err, "%s", name);
+}
+
 void
 mm_report (struct mm_input const *in)
 {
-  if (in->failure == MM_TRUNCATED)
-    error (0, 0, _("%s: file truncated"), quotef (in->name));
-  else
-    error (0, in->err, "%s", quotef (in->name));
+  report_failure (in, quotef (in->name));
 }
 
 bool
@@ -613,10 +620,7 @@ mm_offset (struct mm_input const *in)
 void
 mm_report_unquoted (struct mm_input const *in)
 {
-  if (in->failure == MM_TRUNCATED)
-    error (0, 0, _("%s: file truncated"), in->name);
-  else
-    error (0, in->err, "%s", in->name);
+  report_failure (in, in->name);
 }
 
 bool
