@@ -155,6 +155,8 @@ struct scan
   char const *lastnl;           /* lines are counted up to here */
   char *lastout;                /* end of the last line output in this
                                    chunk, or null */
+  char *ahead_beg;              /* the next selected line found, or null */
+  char *ahead_end;              /* its end */
 
   /* Leading context kept from the previous chunk.  */
   char *ctx;                    /* its lines, after a spare byte */
@@ -867,6 +869,31 @@ exit_matched (struct scan *s)
   exit (EXIT_SUCCESS);
 }
 
+/* Set *B and *E to the bounds of the first line at or after P, a line
+   start in the current chunk of S, that the matcher selects, or both to
+   the chunk's end if none.  The matcher searches to the end of the
+   chunk, not of GNU's buffer, and its answer is kept for the buffers
+   that follow: it writes a sentinel after what it searches, and each
+   write to a mapped page copies the page and splits its huge mapping.  */
+static void
+find_match (struct scan *s, char *p, char **b, char **e)
+{
+  if (! (s->ahead_beg && p <= s->ahead_beg))
+    {
+      char *lim = s->buflim;
+      char saved = *lim;
+      idx_t match_size;
+      ptrdiff_t off = matcher_execute (matcher, p, lim - p, &match_size,
+                                       NULL);
+      if (*lim != saved)
+        *lim = saved;
+      s->ahead_beg = off < 0 ? lim : p + off;
+      s->ahead_end = off < 0 ? lim : s->ahead_beg + match_size;
+    }
+  *b = s->ahead_beg;
+  *e = s->ahead_end;
+}
+
 /* Search the lines [BEG, LIM) of the current chunk of S, all ended by
    end-of-line bytes, and print what the options ask for.  Return the
    number of lines selected.  */
@@ -874,16 +901,15 @@ static intmax_t
 grepbuf (struct scan *s, char *beg, char *lim)
 {
   intmax_t outleft0 = s->outleft;
-  char saved = *lim;
   for (char *p = beg; p < lim; )
     {
-      idx_t match_size;
-      ptrdiff_t off = matcher_execute (matcher, p, lim - p, &match_size, NULL);
-      if (*lim != saved)
-        *lim = saved;
-      char *b = off < 0 ? lim : p + off;
-      char *endp = off < 0 ? lim : b + match_size;
-      if (!out_invert && off < 0)
+      char *b;
+      char *endp;
+      find_match (s, p, &b, &endp);
+      bool found = b < lim;
+      if (!found)
+        b = endp = lim;
+      if (!out_invert && !found)
         break;
       if (!out_invert || p < b)
         {
@@ -1081,6 +1107,7 @@ search_chunk (struct scan *s, char *buf, idx_t n)
   s->bufbeg = buf;
   s->lastnl = buf;
   s->buflim = buf + n;
+  s->ahead_beg = NULL;
   s->lastout = s->lastout_off == s->buf_off ? buf : NULL;
   char *lim = buf + n;
   char *nul = (eol && binary_files != TEXT_BINARY_FILES && !s->binary
@@ -1100,6 +1127,7 @@ search_chunk (struct scan *s, char *buf, idx_t n)
           if (!go_binary (s))
             return false;
           zap_nuls (p, lim);
+          s->ahead_beg = NULL;
         }
       else if (l == lim && !s->binary && !s->quiet && !s->held
                && s->buf_off + n < s->gb.next && !mm_at_end (&s->in))
