@@ -59,6 +59,8 @@ struct matcher
   struct litset *must;
   bool must_exact;
   bool must_begline;
+  bool must_literal;            /* the must is the whole pattern, with no
+                                   anchor: it gives -o's extents too */
   unsigned char fold[UCHAR_MAX + 1];  /* toupper, for the must with -i */
 
   /* Every line matches (an exact empty must).  */
@@ -323,6 +325,18 @@ wrap_patterns (struct matcher const *m, char const *keys, idx_t size,
   return w;
 }
 
+/* Return true if the LEN bytes at S are all ASCII: in UTF-8, a byte
+   search for them finds what a character search does (not so in
+   GB18030, whose characters may end in ASCII bytes).  */
+static bool
+all_ascii (char const *s, idx_t len)
+{
+  for (idx_t i = 0; i < len; i++)
+    if (!isascii (to_uchar (s[i])))
+      return false;
+  return true;
+}
+
 /* Set up M's literal prefilter from the must-have string of its
    parsed DFA, as GNU grep's kwsmusts does.  */
 static void
@@ -353,6 +367,10 @@ set_must (struct matcher *m)
       len = p - s;
       m->must_exact = true;
       m->must_begline = dm->begline;
+      m->must_literal = (len && !dm->begline && !dm->endline
+                         && !m->opt.match_words && !m->opt.match_lines
+                         && (!m->li.multibyte
+                             || (m->li.using_utf8 && all_ascii (s, len))));
       if (len == 0)
         m->match_all = true;
       else
@@ -542,7 +560,9 @@ execute_lines (struct matcher *m, char *buf, idx_t size, idx_t *match_size)
   char *lim = buf + size;
   if (size == 0)
     return -1;
-  *lim = eol;
+  /* A write to a mapped page copies it: write only if needed.  */
+  if (*lim != eol)
+    *lim = eol;
   char *dlim = lim + (lim[-1] != eol);
   for (char *beg = buf, *end; beg < lim; beg = end)
     {
@@ -728,6 +748,20 @@ regex_line_matches (struct matcher *m, char *beg, char *end)
   return regex_search (m, beg, end, beg, true, &unused) == 0;
 }
 
+/* Return the offset in BUF (one line of SIZE bytes) of the first
+   occurrence at or after START_PTR of M's literal, which is the whole
+   of M's pattern, and set *MATCH_SIZE; -1 if none.  For -o and
+   --color: this is the leftmost-longest match regex would find.  */
+static ptrdiff_t
+literal_search (struct matcher *m, char const *buf, idx_t size,
+                idx_t *match_size, char const *start_ptr)
+{
+  idx_t unused;
+  ptrdiff_t off = litset_exec (m->must, start_ptr, buf + size - start_ptr,
+                               match_size, &unused);
+  return off < 0 ? -1 : start_ptr - buf + off;
+}
+
 /* Search; see search.h.  */
 ptrdiff_t
 matcher_execute (struct matcher *m, char *buf, idx_t size,
@@ -737,7 +771,10 @@ matcher_execute (struct matcher *m, char *buf, idx_t size,
     return pcre_matcher_execute (m->perl, buf, size, match_size, start_ptr);
   if (!start_ptr)
     return execute_lines (m, buf, size, match_size);
-  buf[size] = m->opt.eol;
+  if (m->must_literal)
+    return literal_search (m, buf, size, match_size, start_ptr);
+  if (buf[size] != m->opt.eol)
+    buf[size] = m->opt.eol;
   ptrdiff_t off = regex_search (m, buf, buf + size + 1, start_ptr, false,
                                 match_size);
   return off;
