@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #if HAVE_SYS_MMAN_H
 # include <sys/mman.h>
@@ -50,9 +51,10 @@ enum { DEFAULT_WINDOW = 64 * 1024 * 1024 };
    page cache's 2 MiB folios map whole.  */
 enum { WINDOW_ALIGN = 2 * 1024 * 1024 };
 
-/* Below this many bytes --io=auto reads rather than maps: open, map and
-   unmap cost a few microseconds more than one read() (DESIGN.md).  */
-enum { AUTO_MAP_MIN = 256 * 1024 };
+/* Below this many bytes --io=auto reads rather than maps: a window
+   maps cheaply only where it holds a whole 2 MiB folio of the page
+   cache (see worth_mapping), and a smaller file cannot.  */
+enum { AUTO_MAP_MIN = WINDOW_ALIGN };
 
 /* The read() buffer: 256 KiB, as coreutils' io_blksize settles on.  */
 enum { READ_BUFSIZE = 256 * 1024 };
@@ -306,9 +308,52 @@ shrunk (struct mm_input const *in)
   return fstat (in->fd, &st) == 0 && st.st_size < in->map_end;
 }
 
+/* The number of page faults this thread has taken so far.  */
+static long
+page_faults (void)
+{
+  struct rusage ru;
+#ifdef RUSAGE_THREAD
+  int who = RUSAGE_THREAD;
+#else
+  int who = RUSAGE_SELF;
+#endif
+  if (getrusage (who, &ru) != 0)
+    return -1;
+  return ru.ru_minflt + ru.ru_majflt;
+}
+
+/* For --io=auto: true if the window of LEN bytes at BASE is cheaper to
+   map than to read.  It is if the page cache maps it 2 MiB at a time;
+   if it holds the file in small folios, every 4 KiB page costs a fault
+   (and, where the hypervisor shadows page tables, a much dearer exit
+   of its own), and read() was up to five times faster (bench/).  Probe
+   the middle 2 MiB block of the window (a file's first megabytes are
+   read ahead in small folios even when the rest is in large ones):
+   touch its first byte, then one in its middle; a second fault means
+   small folios.  */
+static bool
+worth_mapping (char const *base, idx_t len)
+{
+  if (io_method != MM_IO_AUTO)
+    return true;
+  uintptr_t first = ((uintptr_t) base + WINDOW_ALIGN - 1)
+                    / WINDOW_ALIGN * WINDOW_ALIGN;
+  uintptr_t end = ((uintptr_t) base + len) / WINDOW_ALIGN * WINDOW_ALIGN;
+  if (end < first + WINDOW_ALIGN)
+    return false;
+  uintptr_t blocks = (end - first) / WINDOW_ALIGN;
+  uintptr_t block = first + blocks / 2 * WINDOW_ALIGN;
+  char const volatile *p = (char const *) block;
+  (void) p[0];
+  long before = page_faults ();
+  (void) p[WINDOW_ALIGN / 2];
+  return before == page_faults ();
+}
+
 /* Map the window of IN that holds in->pos.  Set *DATA to the byte at
    in->pos and return the number of bytes available from there, 0 if the
-   mapping failed (the caller then reads instead).  */
+   mapping failed or does not pay (the caller then reads instead).  */
 static idx_t
 map_window (struct mm_input *in, char **data)
 {
@@ -324,6 +369,11 @@ map_window (struct mm_input *in, char **data)
     return 0;
   madvise (base, maplen, MADV_SEQUENTIAL);
   guard_watch (in, base, maplen);
+  if (!worth_mapping (base, maplen))
+    {
+      unmap_window (in);
+      return 0;
+    }
   *data = base + (in->pos - start);
   return end - in->pos;
 }
