@@ -6,7 +6,7 @@
 # variables the cases use (bench/README lists them).  Files are made once
 # per mode and reused; a stamp records that a file is complete.
 
-corpus_vars='TEXT TEXT2 TEXTZ SMALL SMALLD UTF8 LONG PAT100 TREE'
+corpus_vars='TEXT TEXT2 TEXTZ SMALL SMALLD UTF8 LONG PAT100 TREE TEXTW'
 
 # made NAME: true if corpus file NAME is complete from an earlier run.
 made () { [ -e "$scratch/.$1.done" ]; }
@@ -78,7 +78,8 @@ make_bench_corpus ()
   TEXT=$scratch/text.txt TEXT2=$scratch/text2.txt TEXTZ=$scratch/textz.txt
   SMALL=$scratch/small.txt SMALLD=$scratch/smalld.txt UTF8=$scratch/utf8.txt
   LONG=$scratch/long.txt PAT100=$scratch/pat100.txt TREE=$scratch/tree
-  export TEXT TEXT2 TEXTZ SMALL SMALLD UTF8 LONG PAT100 TREE
+  TEXTW=$scratch/written.txt
+  export TEXT TEXT2 TEXTZ SMALL SMALLD UTF8 LONG PAT100 TREE TEXTW
   echo "bench: corpus in $scratch" >&2
   if ! made text; then
     gen_words 1 "$text_mib" '' | head -c $((text_mib * 1048576)) > "$TEXT"
@@ -119,3 +120,23 @@ make_bench_corpus ()
     done_ tree
   fi
 }
+
+# settle_bench_corpus: leave the corpus in the page cache as a first read
+# from disk leaves it (read ahead in large folios), not as writing it left
+# it (small folios, which map at one fault per 4 KiB page): flush and drop
+# each file (posix_fadvise DONTNEED through dd), then read it once.  The
+# "just written" cases rewrite $TEXTW before every run for the other state.
+settle_bench_corpus ()
+{
+  echo "bench: dropping the corpus from the cache and reading it back" >&2
+  for _v in TEXT TEXT2 TEXTZ SMALL SMALLD UTF8 LONG; do
+    eval "_f=\$$_v"
+    sync "$_f"
+    dd if="$_f" iflag=nocache count=0 status=none
+    cat "$_f" > /dev/null
+  done
+}
+
+# The command that rewrites $TEXTW as an editor or compiler would: a copy
+# of $SMALL in 8 KiB writes, so its page cache is in small folios.
+write_textw='dd if="$SMALL" of="$TEXTW" bs=8k status=none'

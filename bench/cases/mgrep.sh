@@ -54,3 +54,7 @@ bench_case mgrep '-n print lines' \
   "LC_ALL=C grep -n the \$TEXT $big" \
   "LC_ALL=C mgrep -n the \$TEXT $big" \
   "LC_ALL=C rg -n the \$TEXT $big"
+written_case mgrep 'absent literal -c' \
+  "LC_ALL=C grep -c zqxjv \$TEXTW | cat" \
+  "LC_ALL=C mgrep -c zqxjv \$TEXTW | cat" \
+  "LC_ALL=C rg -c zqxjv \$TEXTW | cat"

@@ -16,3 +16,4 @@ bench_case mwc 'wc -m C.UTF-8, TEXT (ASCII)'   'LC_ALL=C.UTF-8 wc -m "$TEXT" | c
 bench_case mwc 'wc -L C.UTF-8, TEXT (ASCII)'   'LC_ALL=C.UTF-8 wc -L "$TEXT" | cat' 'LC_ALL=C.UTF-8 mwc -L "$TEXT" | cat'
 bench_case mwc 'wc -lL, LONG'   'wc -lL "$LONG" | cat'   'mwc -lL "$LONG" | cat'
 bench_case mwc 'wc, LONG'       'wc "$LONG" | cat'       'mwc "$LONG" | cat'
+written_case mwc 'wc -l' 'wc -l $TEXTW | cat' 'mwc -l $TEXTW | cat'
