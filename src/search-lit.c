@@ -275,9 +275,35 @@ equal_folded (unsigned char const *fold, char const *a, char const *b,
   return true;
 }
 
+/* Return the first of the bytes B and ALT in [P, LIM), or null.  *NB
+   and *NALT hold where each was last found (LIM if not at all, null
+   if not yet looked for): a byte is looked for again only once P has
+   passed it, so that scanning a buffer costs one pass for each byte,
+   however often the other one occurs.  */
+static char const *
+next_of_two (char const *p, char const *lim, unsigned char b,
+             unsigned char alt, char const **nb, char const **nalt)
+{
+  if (!*nb || *nb < p)
+    {
+      *nb = memchr (p, b, lim - p);
+      if (!*nb)
+        *nb = lim;
+    }
+  if (b != alt && (!*nalt || *nalt < p))
+    {
+      *nalt = memchr (p, alt, lim - p);
+      if (!*nalt)
+        *nalt = lim;
+    }
+  char const *hit = b == alt || *nb < *nalt ? *nb : *nalt;
+  return hit < lim ? hit : NULL;
+}
+
 /* Search BUF (SIZE bytes) for SET's single string; return its offset
-   or -1.  Scan with memchr for the rarest byte, verify around each
-   hit, and leave the rest to memmem when hits are mostly false.  */
+   or -1.  Scan with memchr for the rarest byte (in both cases when
+   folding), verify around each hit, and leave the rest to memmem when
+   hits are mostly false.  */
 static ptrdiff_t
 exec_one (struct litset const *set, char const *buf, idx_t size)
 {
@@ -287,19 +313,12 @@ exec_one (struct litset const *set, char const *buf, idx_t size)
   char const *p = buf + rare;
   char const *lim = buf + size - len + rare + 1;
   unsigned char rb = set->first[rare];
+  char const *nb = NULL;
+  char const *nalt = NULL;
   idx_t misses = 0;
   while (p < lim)
     {
-      char const *hit;
-      if (rb == set->rare_alt)
-        hit = memchr (p, rb, lim - p);
-      else
-        {
-          char const *h1 = memchr (p, rb, lim - p);
-          hit = memchr (p, set->rare_alt, (h1 ? h1 : lim) - p);
-          if (!hit)
-            hit = h1;
-        }
+      char const *hit = next_of_two (p, lim, rb, set->rare_alt, &nb, &nalt);
       if (!hit)
         return -1;
       if (equal_folded (set->fold, hit - rare, set->first, len))
