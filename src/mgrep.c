@@ -155,8 +155,8 @@ struct scan
   char const *lastnl;           /* lines are counted up to here */
   char *lastout;                /* end of the last line output in this
                                    chunk, or null */
-  char *ahead_beg;              /* the next selected line found, or null */
-  char *ahead_end;              /* its end */
+  char *nul;                    /* its first NUL found, or null */
+  char *nul_scanned;            /* it is scanned for NULs up to here */
 
   /* Leading context kept from the previous chunk.  */
   char *ctx;                    /* its lines, after a spare byte */
@@ -869,31 +869,6 @@ exit_matched (struct scan *s)
   exit (EXIT_SUCCESS);
 }
 
-/* Set *B and *E to the bounds of the first line at or after P, a line
-   start in the current chunk of S, that the matcher selects, or both to
-   the chunk's end if none.  The matcher searches to the end of the
-   chunk, not of GNU's buffer, and its answer is kept for the buffers
-   that follow: it writes a sentinel after what it searches, and each
-   write to a mapped page copies the page and splits its huge mapping.  */
-static void
-find_match (struct scan *s, char *p, char **b, char **e)
-{
-  if (! (s->ahead_beg && p <= s->ahead_beg))
-    {
-      char *lim = s->buflim;
-      char saved = *lim;
-      idx_t match_size;
-      ptrdiff_t off = matcher_execute (matcher, p, lim - p, &match_size,
-                                       NULL);
-      if (*lim != saved)
-        *lim = saved;
-      s->ahead_beg = off < 0 ? lim : p + off;
-      s->ahead_end = off < 0 ? lim : s->ahead_beg + match_size;
-    }
-  *b = s->ahead_beg;
-  *e = s->ahead_end;
-}
-
 /* Search the lines [BEG, LIM) of the current chunk of S, all ended by
    end-of-line bytes, and print what the options ask for.  Return the
    number of lines selected.  */
@@ -903,13 +878,11 @@ grepbuf (struct scan *s, char *beg, char *lim)
   intmax_t outleft0 = s->outleft;
   for (char *p = beg; p < lim; )
     {
-      char *b;
-      char *endp;
-      find_match (s, p, &b, &endp);
-      bool found = b < lim;
-      if (!found)
-        b = endp = lim;
-      if (!out_invert && !found)
+      idx_t match_size;
+      ptrdiff_t off = matcher_execute (matcher, p, lim - p, &match_size, NULL);
+      char *b = off < 0 ? lim : p + off;
+      char *endp = off < 0 ? lim : b + match_size;
+      if (!out_invert && off < 0)
         break;
       if (!out_invert || p < b)
         {
@@ -1093,6 +1066,23 @@ search_lines (struct scan *s, char *p, char *lim)
                 && MAX (0, s->nlines_first_null) < s->nlines));
 }
 
+/* Return the first NUL of the current chunk of S before file offset
+   UNTIL, or null.  The chunk is scanned as far as asked, GNU buffer by
+   GNU buffer, so that a mapped window is read from memory once, for
+   NULs and matches while it is in the cache, not once for each.  */
+static char *
+find_nul (struct scan *s, off_t until)
+{
+  char *lim = s->bufbeg + MAX (0, MIN (until - s->buf_off,
+                                       s->buflim - s->bufbeg));
+  if (!s->nul && s->nul_scanned < lim)
+    {
+      s->nul = memchr (s->nul_scanned, '\0', lim - s->nul_scanned);
+      s->nul_scanned = s->nul ? s->nul : lim;
+    }
+  return s->nul && s->nul < lim ? s->nul : NULL;
+}
+
 /* Search the chunk [BUF, BUF + N) of S.  Return false if the search of
    S is over.  */
 static bool
@@ -1107,27 +1097,30 @@ search_chunk (struct scan *s, char *buf, idx_t n)
   s->bufbeg = buf;
   s->lastnl = buf;
   s->buflim = buf + n;
-  s->ahead_beg = NULL;
   s->lastout = s->lastout_off == s->buf_off ? buf : NULL;
+  matcher_set_writable (matcher, !mm_is_mapped (&s->in));
   char *lim = buf + n;
-  char *nul = (eol && binary_files != TEXT_BINARY_FILES && !s->binary
-               ? memchr (buf, '\0', n) : NULL);
-  if (s->held
-      && !settle_held (s, nul ? s->buf_off + (nul - buf) : -1,
-                       s->buf_off + n))
-    return false;
+  bool nuls_matter = eol && binary_files != TEXT_BINARY_FILES && !s->binary;
+  s->nul = NULL;
+  s->nul_scanned = nuls_matter ? buf : lim;
+  if (s->held)
+    {
+      char *nul = find_nul (s, s->held_until);
+      if (!settle_held (s, nul ? s->buf_off + (nul - buf) : -1,
+                        s->buf_off + n))
+        return false;
+    }
   if (s->binary)
     zap_nuls (buf, lim);
 
   for (char *p = buf; p < lim; )
     {
       char *l = gnu_buffer_end (s, lim);
-      if (nul && !s->binary && s->buf_off + (nul - buf) < s->gb.next)
+      if (!s->binary && find_nul (s, s->gb.next))
         {
           if (!go_binary (s))
             return false;
           zap_nuls (p, lim);
-          s->ahead_beg = NULL;
         }
       else if (l == lim && !s->binary && !s->quiet && !s->held
                && s->buf_off + n < s->gb.next && !mm_at_end (&s->in))

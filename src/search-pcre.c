@@ -261,7 +261,10 @@ pcre_matcher_execute (struct pmatcher *pm, char *buf, idx_t size,
 {
   char eol = pm->eol;
   char *lim = buf + size;
-  *lim = eol;
+  /* The scans for line ends need an eol byte at or before LIM: write
+     one only where none is (see search.h).  */
+  if (start_ptr ? *lim != eol : size && lim[-1] != eol)
+    *lim = eol;
   char const *p = start_ptr ? start_ptr : buf;
   bool bol = p[-1] == eol;
   PCRE2_SIZE *sub = pcre2_get_ovector_pointer (pm->data);

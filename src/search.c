@@ -77,6 +77,9 @@ struct matcher
   bool plain_compiled;
   struct re_registers regs;
 
+  /* The buffers searched may be written (matcher_set_writable).  */
+  bool writable;
+
   /* Where lines are copied for the DFA; its size.  */
   char *scratch;
   idx_t scratch_alloc;
@@ -513,37 +516,66 @@ line_end (char *p, char eol)
   return (char *) rawmemchr (p, eol) + 1;
 }
 
+/* Run D, one of M's DFAs, over a copy of the lines BEG..END (END just
+   after an eol byte) in M's scratch buffer: dfaexec writes a sentinel
+   after what it scans, and the caller's buffer may be a mapped file,
+   where a write copies the page.  Return where a match ends, or null.
+   Set *BACKREF if BACKREF is not null.  */
+static char *
+run_dfa_copy (struct matcher *m, struct dfa *d, char *beg, char *end,
+              bool *backref)
+{
+  char eol = m->opt.eol;
+  idx_t n = end - beg;
+  if (m->scratch_alloc < n + 2)
+    {
+      free (m->scratch);
+      m->scratch_alloc = MAX (n + 2, 2 * m->scratch_alloc);
+      m->scratch = ximalloc (m->scratch_alloc);
+    }
+  m->scratch[0] = eol;
+  char *b = memcpy (m->scratch + 1, beg, n);
+  char *p = dfaexec (d, b, b + n, false, NULL, backref);
+  /* A match at the sentinel after an eol byte is none.  */
+  if (!p || p == b + n)
+    return NULL;
+  return beg + (p - b);
+}
+
 /* Run D, one of M's DFAs, over BEG..END (whole lines; END is after an
    eol byte or at LIM, where the last line lacks one).  Return where a
-   match ends, or null.  Set *BACKREF if BACKREF is not null.  dfaexec
-   writes a sentinel at its end: short of LIM, the lines are copied to
-   M's scratch buffer first, so that no mapped page is written (each
-   such write would copy the page).  */
+   match ends, or null.  Set *BACKREF if BACKREF is not null.  The lines
+   are copied for dfaexec (see run_dfa_copy), a piece at a time, each
+   twice as long as the one before, so that the copying costs no more
+   than the scanning however near the match is.  dfaexec runs in place
+   up to LIM if M's buffers are writable or the last line lacks its eol
+   byte (then the caller provides the byte at LIM).  */
 static char *
 run_dfa (struct matcher *m, struct dfa *d, char *beg, char *end, char *lim,
          bool *backref)
 {
   char eol = m->opt.eol;
   char *e = end < lim ? end : lim;
-  char *b = beg;
-  if (e < lim)
+  if (e == lim && (m->writable || lim[-1] != eol))
     {
-      idx_t n = e - beg;
-      if (m->scratch_alloc < n + 2)
-        {
-          free (m->scratch);
-          m->scratch_alloc = MAX (n + 2, 2 * m->scratch_alloc);
-          m->scratch = ximalloc (m->scratch_alloc);
-        }
-      m->scratch[0] = eol;
-      b = memcpy (m->scratch + 1, beg, n);
-      e = b + n;
+      char *p = dfaexec (d, beg, e, false, NULL, backref);
+      return p == e && e[-1] == eol ? NULL : p;
     }
-  char *p = dfaexec (d, b, e, false, NULL, backref);
-  /* A match at the sentinel after an eol byte is none.  */
-  if (!p || (p == e && e[-1] == eol))
-    return NULL;
-  return beg + (p - b);
+  idx_t piece = 1024;
+  for (char *b = beg; b < e; piece *= 2)
+    {
+      char *pe = e;
+      if (piece < e - b)
+        {
+          char *nl = memchr (b + piece, eol, e - (b + piece));
+          pe = nl ? nl + 1 : e;
+        }
+      char *p = run_dfa_copy (m, d, b, pe, backref);
+      if (p)
+        return p;
+      b = pe;
+    }
+  return NULL;
 }
 
 /* Return true if the line BEG..END (END just after its eol byte)
@@ -560,8 +592,10 @@ execute_lines (struct matcher *m, char *buf, idx_t size, idx_t *match_size)
   char *lim = buf + size;
   if (size == 0)
     return -1;
-  /* A write to a mapped page copies it: write only if needed.  */
-  if (*lim != eol)
+  /* The last line needs an eol byte after it, to end the scans for
+     line ends.  Write none after a line that has one: the caller's
+     buffer may be a mapped file, where a write copies the page.  */
+  if (lim[-1] != eol)
     *lim = eol;
   char *dlim = lim + (lim[-1] != eol);
   for (char *beg = buf, *end; beg < lim; beg = end)
@@ -760,6 +794,13 @@ literal_search (struct matcher *m, char const *buf, idx_t size,
   ptrdiff_t off = litset_exec (m->must, start_ptr, buf + size - start_ptr,
                                match_size, &unused);
   return off < 0 ? -1 : start_ptr - buf + off;
+}
+
+/* Say whether M may write in the buffers it searches; see search.h.  */
+void
+matcher_set_writable (struct matcher *m, bool writable)
+{
+  m->writable = writable;
 }
 
 /* Search; see search.h.  */
