@@ -22,7 +22,11 @@
 #include <string.h>
 
 #include "search-lit.h"
+#include "minmax.h"
 #include "xalloc.h"
+
+/* See LITSET_FEW.  */
+enum { FEW_MAX = LITSET_FEW };
 
 /* A trie node of the Aho-Corasick automaton is an int32_t index.  */
 typedef int32_t node_t;
@@ -31,12 +35,14 @@ struct litset
 {
   unsigned char const *fold;    /* byte folding table, or null */
   idx_t count;                  /* strings added */
-  char *first;                  /* the first string (folded) */
-  idx_t first_len;              /* its length */
-  idx_t rare;                   /* offset in FIRST of its rarest byte */
-  unsigned char rare_alt;       /* the other case of that byte, if any */
+  char **strs;                  /* the strings (folded) */
+  idx_t *lens;                  /* their lengths */
+  idx_t *rares;                 /* the offset of each one's rarest byte */
+  idx_t strs_alloc;             /* room in STRS, LENS and RARES */
+  unsigned char alts[FEW_MAX];  /* the other case of those bytes, or
+                                   the byte itself (few strings) */
 
-  /* The automaton, used when COUNT > 1.  */
+  /* The automaton, used for more than FEW_MAX strings.  */
   unsigned char cls[UCHAR_MAX + 1];  /* byte -> class; 0: in no string */
   int ncls;                     /* number of classes */
   node_t nodes;                 /* number of trie nodes */
@@ -143,13 +149,20 @@ find_edge (node_t from, unsigned char b)
 void
 litset_add (struct litset *set, char const *str, idx_t len)
 {
-  if (set->count == 0)
+  if (set->count == set->strs_alloc)
     {
-      set->first = ximalloc (len);
-      for (idx_t i = 0; i < len; i++)
-        set->first[i] = fold_byte (set, str[i]);
-      set->first_len = len;
+      set->strs = xpalloc (set->strs, &set->strs_alloc, 1, -1,
+                           sizeof *set->strs);
+      set->lens = xireallocarray (set->lens, set->strs_alloc,
+                                  sizeof *set->lens);
+      set->rares = xireallocarray (set->rares, set->strs_alloc,
+                                   sizeof *set->rares);
     }
+  char *folded = ximalloc (len);
+  for (idx_t i = 0; i < len; i++)
+    folded[i] = fold_byte (set, str[i]);
+  set->strs[set->count] = folded;
+  set->lens[set->count] = len;
   grow_trie (set, len);
   node_t n = 0;
   for (idx_t i = 0; i < len; i++)
@@ -175,29 +188,60 @@ litset_add (struct litset *set, char const *str, idx_t len)
   set->count++;
 }
 
-/* Choose the byte of SET's first string that a memchr scan looks for.  */
-static void
-choose_rare_byte (struct litset *set)
+/* Return the offset of the rarest byte of the LEN bytes at STR.  */
+static idx_t
+rarest_byte (char const *str, idx_t len)
 {
   int best = INT_MAX;
-  for (idx_t i = 0; i < set->first_len; i++)
+  idx_t rare = 0;
+  for (idx_t i = 0; i < len; i++)
     {
-      int r = byte_rank (set->first[i]);
+      int r = byte_rank (to_uchar_lit (str[i]));
       if (r < best)
-        best = r, set->rare = i;
+        best = r, rare = i;
     }
-  unsigned char b = set->first[set->rare];
-  int variants = 0;
-  set->rare_alt = b;
+  return rare;
+}
+
+/* Return the other byte that folds to B in SET (B itself if none); set
+   *VARIANTS to the number of bytes that fold to B.  */
+static unsigned char
+other_case (struct litset const *set, unsigned char b, int *variants)
+{
+  unsigned char alt = b;
+  *variants = 1;
   if (set->fold)
-    for (int c = 0; c <= UCHAR_MAX; c++)
-      if (set->fold[c] == b)
-        {
-          variants++;
-          if (c != b)
-            set->rare_alt = c;
-        }
-  if (2 < variants)
+    {
+      *variants = 0;
+      for (int c = 0; c <= UCHAR_MAX; c++)
+        if (set->fold[c] == b)
+          {
+            ++*variants;
+            if (c != b)
+              alt = c;
+          }
+    }
+  return alt;
+}
+
+/* Choose the byte of each of SET's strings that memchr scans look for,
+   and whether the automaton must search instead.  */
+static void
+choose_rare_bytes (struct litset *set)
+{
+  for (idx_t i = 0; i < set->count; i++)
+    {
+      set->rares[i] = rarest_byte (set->strs[i], set->lens[i]);
+      int variants;
+      unsigned char b = set->strs[i][set->rares[i]];
+      unsigned char alt = other_case (set, b, &variants);
+      if (i < FEW_MAX)
+        set->alts[i] = alt;
+      /* memchr scans look for at most two bytes a string.  */
+      if (2 < variants)
+        set->use_automaton = true;
+    }
+  if (FEW_MAX < set->count)
     set->use_automaton = true;
 }
 
@@ -254,9 +298,7 @@ build_automaton (struct litset *set)
 void
 litset_prep (struct litset *set)
 {
-  choose_rare_byte (set);
-  if (1 < set->count)
-    set->use_automaton = true;
+  choose_rare_bytes (set);
   if (set->use_automaton)
     build_automaton (set);
   n_edges = 0;
@@ -275,63 +317,135 @@ equal_folded (unsigned char const *fold, char const *a, char const *b,
   return true;
 }
 
-/* Return the first of the bytes B and ALT in [P, LIM), or null.  *NB
-   and *NALT hold where each was last found (LIM if not at all, null
-   if not yet looked for): a byte is looked for again only once P has
-   passed it, so that scanning a buffer costs one pass for each byte,
-   however often the other one occurs.  */
-static char const *
-next_of_two (char const *p, char const *lim, unsigned char b,
-             unsigned char alt, char const **nb, char const **nalt)
-{
-  if (!*nb || *nb < p)
-    {
-      *nb = memchr (p, b, lim - p);
-      if (!*nb)
-        *nb = lim;
-    }
-  if (b != alt && (!*nalt || *nalt < p))
-    {
-      *nalt = memchr (p, alt, lim - p);
-      if (!*nalt)
-        *nalt = lim;
-    }
-  char const *hit = b == alt || *nb < *nalt ? *nb : *nalt;
-  return hit < lim ? hit : NULL;
-}
-
-/* Search BUF (SIZE bytes) for SET's single string; return its offset
-   or -1.  Scan with memchr for the rarest byte (in both cases when
-   folding), verify around each hit, and leave the rest to memmem when
-   hits are mostly false.  */
+/* Search BUF (SIZE bytes) for SET's single string, compared exactly;
+   return its offset or -1.  Scan with memchr for its rarest byte,
+   verify around each hit, and leave the rest to memmem when hits are
+   mostly false.  */
 static ptrdiff_t
 exec_one (struct litset const *set, char const *buf, idx_t size)
 {
-  idx_t len = set->first_len, rare = set->rare;
+  char const *str = set->strs[0];
+  idx_t len = set->lens[0], rare = set->rares[0];
   if (size < len)
     return -1;
   char const *p = buf + rare;
   char const *lim = buf + size - len + rare + 1;
-  unsigned char rb = set->first[rare];
-  char const *nb = NULL;
-  char const *nalt = NULL;
+  unsigned char rb = str[rare];
   idx_t misses = 0;
   while (p < lim)
     {
-      char const *hit = next_of_two (p, lim, rb, set->rare_alt, &nb, &nalt);
+      char const *hit = memchr (p, rb, lim - p);
       if (!hit)
         return -1;
-      if (equal_folded (set->fold, hit - rare, set->first, len))
+      if (memcmp (hit - rare, str, len) == 0)
         return hit - rare - buf;
       p = hit + 1;
-      if (!set->fold && 64 < ++misses && (p - buf) < misses * 32)
+      if (64 < ++misses && (p - buf) < misses * 32)
         {
-          char const *m = memmem (p - rare, buf + size - (p - rare),
-                                  set->first, len);
+          char const *m = memmem (p - rare, buf + size - (p - rare), str, len);
           return m ? m - buf : -1;
         }
     }
   return -1;
+}
+
+/* The bytes exec_few looks for, and where it found each.  */
+struct scan_bytes
+{
+  int n;                        /* how many */
+  unsigned char byte[2 * FEW_MAX];
+  char const *next[2 * FEW_MAX];  /* next hit in the block, or null */
+};
+
+/* Set S to the rare bytes of SET's strings, in both cases.  */
+static void
+collect_bytes (struct litset const *set, struct scan_bytes *s)
+{
+  s->n = 0;
+  for (idx_t i = 0; i < set->count; i++)
+    {
+      unsigned char b[2] = { set->strs[i][set->rares[i]], set->alts[i] };
+      for (int j = 0; j < 2; j++)
+        if (!memchr (s->byte, b[j], s->n))
+          s->byte[s->n++] = b[j];
+    }
+}
+
+/* Return the nearest hit in S, or null.  */
+static char const *
+nearest (struct scan_bytes const *s)
+{
+  char const *hit = NULL;
+  for (int j = 0; j < s->n; j++)
+    if (s->next[j] && (!hit || s->next[j] < hit))
+      hit = s->next[j];
+  return hit;
+}
+
+/* Verify each string of SET whose rare byte is at HIT, in BUF..LIM, and
+   make the leftmost-longest occurrence so far *BEST, *LEN and *INDEX.  */
+static void
+verify_at (struct litset const *set, char const *buf, char const *lim,
+           char const *hit, ptrdiff_t *best, idx_t *len, idx_t *index)
+{
+  unsigned char b = *hit;
+  for (idx_t i = 0; i < set->count; i++)
+    {
+      char const *start = hit - set->rares[i];
+      idx_t l = set->lens[i];
+      if ((b == to_uchar_lit (set->strs[i][set->rares[i]])
+           || b == set->alts[i])
+          && buf <= start && l <= lim - start
+          && equal_folded (set->fold, start, set->strs[i], l)
+          && (*best < 0 || start - buf < *best
+              || (start - buf == *best && *len < l)))
+        {
+          *best = start - buf;
+          *len = l;
+          *index = i;
+        }
+    }
+}
+
+/* Search BUF (SIZE bytes) for SET's strings, at most FEW_MAX of them:
+   each string's rarest byte (both cases) is looked for with memchr and
+   each hit verified.  The bytes are looked for in blocks, each twice as
+   long as the one before, so that a call costs time in proportion to
+   how far it reads, however common or rare each byte is.  Return the
+   offset of the leftmost occurrence, choosing the longest string there,
+   and set *LEN and *INDEX; return -1 if none.  */
+static ptrdiff_t
+exec_few (struct litset const *set, char const *buf, idx_t size,
+          idx_t *len, idx_t *index)
+{
+  char const *lim = buf + size;
+  struct scan_bytes s;
+  collect_bytes (set, &s);
+  idx_t max_rare = 0;
+  for (idx_t i = 0; i < set->count; i++)
+    max_rare = MAX (max_rare, set->rares[i]);
+  ptrdiff_t best = -1;
+  idx_t step = 1024;
+  for (char const *p = buf, *blim = buf; ; step *= 2)
+    {
+      /* Past the block, no string can start at or before BEST.  */
+      if (blim == lim || (0 <= best && best + max_rare < blim - buf))
+        return best;
+      p = blim;
+      blim = step < lim - p ? p + step : lim;
+      for (int j = 0; j < s.n; j++)
+        s.next[j] = memchr (p, s.byte[j], blim - p);
+      for (char const *hit; (hit = nearest (&s)); )
+        {
+          if (0 <= best && best + max_rare < hit - buf)
+            return best;
+          verify_at (set, buf, lim, hit, &best, len, index);
+          p = hit + 1;
+          for (int j = 0; j < s.n; j++)
+            if (s.next[j] == hit)
+              s.next[j] = memchr (p, s.byte[j], blim - p);
+        }
+    }
 }
 
 /* Search BUF (SIZE bytes) for the strings of SET with its automaton;
@@ -372,20 +486,24 @@ ptrdiff_t
 litset_exec (struct litset *set, char const *buf, idx_t size, idx_t *len,
              idx_t *index)
 {
-  if (!set->use_automaton)
-    {
-      *len = set->first_len;
-      *index = 0;
-      return exec_one (set, buf, size);
-    }
-  return exec_many (set, buf, size, len, index);
+  if (set->use_automaton)
+    return exec_many (set, buf, size, len, index);
+  if (1 < set->count || set->fold)
+    return exec_few (set, buf, size, len, index);
+  *len = set->lens[0];
+  *index = 0;
+  return exec_one (set, buf, size);
 }
 
 /* Free SET.  */
 void
 litset_free (struct litset *set)
 {
-  free (set->first);
+  for (idx_t i = 0; i < set->count; i++)
+    free (set->strs[i]);
+  free (set->strs);
+  free (set->lens);
+  free (set->rares);
   free (set->depth);
   free (set->out_len);
   free (set->out_index);

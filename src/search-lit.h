@@ -28,6 +28,11 @@
 
 struct litset;
 
+/* Sets of up to this many strings are searched with memchr scans for a
+   rare byte of each, at memory speed; larger ones with an automaton
+   that steps through every byte.  */
+enum { LITSET_FEW = 4 };
+
 /* Return a new, empty set whose bytes compare equal when FOLD maps
    them to the same byte; FOLD is null for exact comparison, else a
    256-byte table that must outlive the set.  */

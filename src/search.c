@@ -393,6 +393,88 @@ set_must (struct matcher *m)
   dfamustfree (dm);
 }
 
+/* Add to SET the literals that the pattern P..LIM (one line of the
+   keys) is made of, in the syntax of M, if it is nothing but literals
+   and alternation operators; return false if it is anything else (then
+   SET is of no use).  In multibyte locales the literals must be ASCII
+   (see all_ascii).  Use BUF, of at least LIM - P bytes, as scratch.  */
+static bool
+add_alternatives (struct matcher const *m, struct litset *set, char *buf,
+                  char const *p, char const *lim)
+{
+  bool extended = m->syntax & RE_NO_BK_VBAR;
+  char const *special = extended ? "[]().*+?{}^$|\\" : "[].*^$\\";
+  char const *escapable = extended ? ".[()*+?{}^$|\\" : ".[*^$\\";
+  idx_t n = 0;
+  for (;;)
+    {
+      bool alt = (p < lim
+                  && (extended ? *p == '|'
+                      : *p == '\\' && p + 1 < lim && p[1] == '|'));
+      if (p == lim || alt)
+        {
+          if (n == 0)
+            return false;
+          litset_add (set, buf, n);
+          n = 0;
+          if (p == lim)
+            return true;
+          p += extended ? 1 : 2;
+          continue;
+        }
+      char c = *p++;
+      if (c == '\\')
+        {
+          if (p == lim || !*p || !strchr (escapable, *p))
+            return false;
+          c = *p++;
+        }
+      else if (!c || strchr (special, c))
+        return false;
+      if (m->li.multibyte && !isascii (to_uchar (c)))
+        return false;
+      buf[n++] = c;
+    }
+}
+
+/* If the SIZE bytes of KEYS (patterns ended by newlines) are nothing but
+   a few literals and alternation operators (-F patterns, -e a -e b,
+   -E 'a|b'), search for all of them as M's prefilter instead of the one
+   literal dfamust may have found (GNU grep 3.8 runs the DFA over every
+   line for 'a|b').  A match of one of them is a match unless -w or -x
+   says more.  */
+static void
+set_alternatives (struct matcher *m, char const *keys, idx_t size)
+{
+  if (m->li.multibyte && (m->opt.ignore_case || !m->li.using_utf8))
+    return;
+  if (m->opt.ignore_case)
+    for (int b = 0; b <= UCHAR_MAX; b++)
+      m->fold[b] = toupper (b);
+  struct litset *set = litset_alloc (m->opt.ignore_case ? m->fold : NULL);
+  char *buf = ximalloc (size);
+  bool ok = true;
+  for (char const *p = keys, *lim = keys + size; ok && p < lim; )
+    {
+      char const *sep = rawmemchr (p, '\n');
+      ok = add_alternatives (m, set, buf, p, sep);
+      p = sep + 1;
+    }
+  free (buf);
+  if (!ok || litset_count (set) < 2 || LITSET_FEW < litset_count (set))
+    {
+      litset_free (set);
+      return;
+    }
+  litset_prep (set);
+  if (m->must)
+    litset_free (m->must);
+  m->must = set;
+  m->must_exact = m->must_literal = (!m->opt.match_words
+                                     && !m->opt.match_lines);
+  m->must_begline = false;
+}
+
 /* Return true if the stray-backslash warnings are wanted: Debian's
    grep 3.8 gives them only when DEB_GREP_ENABLE_STRAY_BACKSLASH_WARN
    is set and not empty.  */
@@ -424,10 +506,12 @@ compile_regexp (struct matcher *m, char const *keys, idx_t size,
   /* The DFA gets the patterns without the last newline.  */
   idx_t psize = size - 1;
   char *wrapped = NULL;
+  char const *dfakeys = keys;
   if (m->opt.match_words || m->opt.match_lines)
-    keys = wrapped = wrap_patterns (m, keys, psize, &psize);
-  dfaparse (keys, psize, m->dfa);
+    dfakeys = wrapped = wrap_patterns (m, keys, psize, &psize);
+  dfaparse (dfakeys, psize, m->dfa);
   set_must (m);
+  set_alternatives (m, keys, size);
   dfacomp (NULL, 0, m->dfa, true);
   free (wrapped);
   m->superset = dfasuperset (m->dfa);
