@@ -1341,6 +1341,7 @@ grepdesc (int fd, char const *name, bool is_stdin)
   memset (&s, 0, sizeof s);
   s.name = name;
   s.is_stdin = is_stdin;
+  matcher_set_input_name (matcher, name);
   s.after_last_match = -1;
   if (!mm_open (&s.in, fd, name, MM_LINES, match_opts.eol))
     {

@@ -34,9 +34,11 @@ extern struct pmatcher *pcre_matcher_compile (char const *pattern,
                                               options,
                                               struct localeinfo const *li);
 
-/* Search with P as matcher_execute does.  */
+/* Search with P as matcher_execute does; INPUT_NAME names the input
+   in the diagnostic of a run-time error.  */
 extern ptrdiff_t pcre_matcher_execute (struct pmatcher *p, char *buf,
                                        idx_t size, idx_t *match_size,
-                                       char const *start_ptr);
+                                       char const *start_ptr,
+                                       char const *input_name);
 
 #endif

@@ -41,7 +41,8 @@ pcre_matcher_compile (char const *pattern, idx_t size,
 /* Never called: nothing compiles.  */
 ptrdiff_t
 pcre_matcher_execute (struct pmatcher *p, char *buf, idx_t size,
-                      idx_t *match_size, char const *start_ptr)
+                      idx_t *match_size, char const *start_ptr,
+                      char const *input_name)
 {
   abort ();
 }
@@ -172,31 +173,34 @@ pcre_matcher_compile (char const *pattern, idx_t size,
   return p;
 }
 
-/* Report the PCRE2 failure E and exit.  */
+/* Report the PCRE2 failure E in the input named NAME and exit.  */
 static _Noreturn void
-pcre_failure (int e)
+pcre_failure (int e, char const *name)
 {
   switch (e)
     {
     case PCRE2_ERROR_NOMEMORY:
-      xalloc_die ();
+      error (EXIT_TROUBLE, 0, _("%s: memory exhausted"), name);
+      break;
     case PCRE2_ERROR_JIT_STACKLIMIT:
-      error (EXIT_TROUBLE, 0, _("exhausted PCRE JIT stack"));
+      error (EXIT_TROUBLE, 0, _("%s: exhausted PCRE JIT stack"), name);
       break;
     case PCRE2_ERROR_MATCHLIMIT:
-      error (EXIT_TROUBLE, 0, _("exceeded PCRE's backtracking limit"));
+      error (EXIT_TROUBLE, 0, _("%s: exceeded PCRE's backtracking limit"),
+             name);
       break;
     case PCRE2_ERROR_DEPTHLIMIT:
-      error (EXIT_TROUBLE, 0, _("exceeded PCRE's nested backtracking limit"));
+      error (EXIT_TROUBLE, 0,
+             _("%s: exceeded PCRE's nested backtracking limit"), name);
       break;
     case PCRE2_ERROR_RECURSELOOP:
-      error (EXIT_TROUBLE, 0, _("PCRE detected recurse loop"));
+      error (EXIT_TROUBLE, 0, _("%s: PCRE detected recurse loop"), name);
       break;
     case PCRE2_ERROR_HEAPLIMIT:
-      error (EXIT_TROUBLE, 0, _("exceeded PCRE's heap limit"));
+      error (EXIT_TROUBLE, 0, _("%s: exceeded PCRE's heap limit"), name);
       break;
     default:
-      error (EXIT_TROUBLE, 0, _("internal PCRE error: %d"), e);
+      error (EXIT_TROUBLE, 0, _("%s: internal PCRE error: %d"), name, e);
       break;
     }
   abort ();
@@ -257,7 +261,8 @@ search_line (struct pmatcher *pm, char const *p, char const *line_end,
 /* Search with PM; see matcher_execute in search.h.  */
 ptrdiff_t
 pcre_matcher_execute (struct pmatcher *pm, char *buf, idx_t size,
-                      idx_t *match_size, char const *start_ptr)
+                      idx_t *match_size, char const *start_ptr,
+                      char const *input_name)
 {
   char eol = pm->eol;
   char *lim = buf + size;
@@ -285,7 +290,7 @@ pcre_matcher_execute (struct pmatcher *pm, char *buf, idx_t size,
           return p - buf;
         }
       if (e != PCRE2_ERROR_NOMATCH)
-        pcre_failure (e);
+        pcre_failure (e, input_name);
       if (start_ptr)
         break;
       bol = true;

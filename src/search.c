@@ -80,6 +80,9 @@ struct matcher
   /* The buffers searched may be written (matcher_set_writable).  */
   bool writable;
 
+  /* The name of the input being searched (matcher_set_input_name).  */
+  char const *input_name;
+
   /* Where lines are copied for the DFA; its size.  */
   char *scratch;
   idx_t scratch_alloc;
@@ -887,13 +890,21 @@ matcher_set_writable (struct matcher *m, bool writable)
   m->writable = writable;
 }
 
+/* Name the input M searches; see search.h.  */
+void
+matcher_set_input_name (struct matcher *m, char const *name)
+{
+  m->input_name = name;
+}
+
 /* Search; see search.h.  */
 ptrdiff_t
 matcher_execute (struct matcher *m, char *buf, idx_t size,
                  idx_t *match_size, char const *start_ptr)
 {
   if (m->perl)
-    return pcre_matcher_execute (m->perl, buf, size, match_size, start_ptr);
+    return pcre_matcher_execute (m->perl, buf, size, match_size, start_ptr,
+                                 m->input_name);
   if (!start_ptr)
     return execute_lines (m, buf, size, match_size);
   if (m->must_literal)

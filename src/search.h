@@ -79,6 +79,11 @@ extern ptrdiff_t matcher_execute (struct matcher *m, char *buf, idx_t size,
    that may write there need not copy lines for its automaton.  */
 extern void matcher_set_writable (struct matcher *m, bool writable);
 
+/* Set NAME, the name of the input M is searching as GNU grep prints it
+   (a file name, unquoted, or the label of standard input), for the
+   diagnostic of a run-time error such as PCRE's backtracking limit.  */
+extern void matcher_set_input_name (struct matcher *m, char const *name);
+
 /* Optional: set LOCATE, the function that names where a pattern came
    from for diagnostics, as GNU grep names "FILE:LINE:" for patterns
    read with -f.  LOCATE (LINENO, &LINE) gets the number of a pattern

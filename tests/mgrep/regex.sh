@@ -119,4 +119,21 @@ test_locales ()
   done
 }
 
+# PCRE run-time errors name the input, as GNU's do, and end the run
+# with status 2 before the next operand.
+test_pcre_runtime_errors ()
+{
+  mgrep -P x /dev/null 2> /dev/null
+  if [ $? -eq 2 ]; then
+    echo "SKIP test_pcre_runtime_errors: mgrep built without PCRE2" >&2
+    return 0
+  fi
+  printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n' > limit
+  for how in operand redirect pipe; do
+    same_as_gnu grep mgrep $how limit -P '^(a+)+$(?<=b)' || return
+  done
+  same_as_gnu grep mgrep operand '' -P '^(a+)+$(?<=b)' limit limit || return
+  same_as_gnu grep mgrep redirect limit --label=L -P '^(a+)+$(?<=b)'
+}
+
 . shunit2
