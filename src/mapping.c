@@ -21,6 +21,7 @@
 #include "mapping.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -585,6 +586,36 @@ mm_skip (struct mm_input *in, off_t n)
       n -= MIN (n, len);
     }
   return true;
+}
+
+int
+mm_copy_to (struct mm_input *in, int out)
+{
+#if HAVE_COPY_FILE_RANGE
+  /* Only for --io=auto (the other methods say how to read), and only
+     from regular files that seem to have data: copy_file_range reads
+     nothing from /proc files.  */
+  if (io_method != MM_IO_AUTO || !S_ISREG (in->st.st_mode)
+      || in->st.st_size <= 0 || in->handed || !in->lseek_ok)
+    return 0;
+  /* The largest count that is surely aligned well.  */
+  size_t copy_max = MIN (SSIZE_MAX, SIZE_MAX) >> 30 << 30;
+  for (bool copied = false; ; copied = true)
+    {
+      ssize_t n = copy_file_range (in->fd, NULL, out, NULL, copy_max, 0);
+      if (n == 0)
+        return copied;
+      if (n < 0)
+        return (errno == ENOSYS || errno == EINVAL || errno == EBADF
+                || errno == EXDEV || errno == ETXTBSY || errno == EPERM
+                || errno == EOPNOTSUPP) ? 0 : -1;
+      in->pos += n;
+      /* The descriptor's offset moved: what is left is read from it.  */
+      in->mapping = false;
+    }
+#else
+  return 0;
+#endif
 }
 
 void

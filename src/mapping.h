@@ -127,6 +127,14 @@ extern void mm_unread (struct mm_input *in, idx_t n);
    why.  Skipping past the end is not an error.  */
 extern bool mm_skip (struct mm_input *in, off_t n);
 
+/* Copy IN to the descriptor OUT within the kernel, with copy_file_range,
+   as GNU cat does, if nothing of IN has been handed out yet and the I/O
+   method is auto (--io=mmap and --io=read keep to theirs).  Return 1 if
+   all was copied, 0 if the kernel cannot copy (the rest of) IN to OUT
+   (then copy what is left with mm_next), -1 on failure with errno
+   set.  */
+extern int mm_copy_to (struct mm_input *in, int out);
+
 /* Stop reading IN: release its mapping and leave the descriptor's
    offset just past the bytes handed out, as a read() loop would.  Does
    not close the descriptor.  Return true if OK, false with errno set.  */

@@ -134,11 +134,20 @@ flush_outbuf (void)
   outp = outbuf;
 }
 
-/* Copy IN to standard output unformatted, straight from its chunks.
-   Return true if OK; report and return false on a read failure.  */
+/* Copy IN to standard output unformatted: within the kernel into a
+   regular file, as GNU cat does, else straight from its chunks.
+   Return true if OK; report and return false on a failure.  */
 static bool
 plain_cat (struct mm_input *in)
 {
+  if (out_isreg)
+    {
+      int copied = mm_copy_to (in, STDOUT_FILENO);
+      if (copied < 0)
+        error (0, errno, "%s", quotef (in->name));
+      if (copied)
+        return 0 < copied;
+    }
   char *p;
   idx_t n;
   int r;

@@ -165,6 +165,27 @@ test_stdin_offset ()
   done
 }
 
+# Into a regular file, the default method copies within the kernel, as
+# GNU cat does: same bytes, same offsets, the next operand appended.
+test_copy_into_file ()
+{
+  for f in many page page_plus1 nonl empty sparse; do
+    /usr/bin/cat corpus/$f corpus/nonl corpus/$f > exp
+    mcat corpus/$f - corpus/$f < corpus/nonl > out
+    assertEquals "exit status ($f)" 0 $?
+    compare_what="$f into a file" compare exp out
+    { head -c 3 >/dev/null; /usr/bin/cat; } < corpus/$f > exp
+    { head -c 3 >/dev/null; mcat; } < corpus/$f > out
+    compare_what="$f from offset 3" compare exp out
+    { mcat > out; /usr/bin/cat >> out; } < corpus/$f
+    compare_what="offset after $f" compare corpus/$f out
+  done
+  printf 'head\n' > out
+  mcat corpus/many >> out
+  { printf 'head\n'; /usr/bin/cat corpus/many; } > exp
+  compare_what="appended" compare exp out
+}
+
 # Files whose st_size is 0 are read to their end.
 test_proc_files ()
 {
