@@ -24,6 +24,7 @@
 
 #include "system.h"
 #include "full-write.h"
+#include "intprops.h"
 #include "mapping.h"
 
 #define PROGRAM_NAME "mcat"
@@ -41,8 +42,16 @@ static bool out_isreg;
 static dev_t out_dev;
 static ino_t out_ino;
 
-/* The last line number printed.  */
-static uintmax_t line_number;
+/* The next line number to print, as text: its digits end just before
+   the tab at the end of LINE_NUM, spaces fill the rest, and it is
+   printed from LINE_NUM_PRINT, at least six columns wide.  */
+static char line_num[2 + INT_BUFSIZE_BOUND (uintmax_t)];
+static char *line_num_first;    /* its first digit */
+static char *line_num_print;    /* where its text starts */
+
+/* Bytes that -v, -T and -E leave alone, so that runs of them are
+   copied in bulk.  */
+static bool verbatim[UCHAR_MAX + 1];
 
 /* Consecutive newlines at the end of the output so far, as GNU cat
    counts them: -1 inside a line, 0 at the start of one, 1 after one
@@ -171,11 +180,34 @@ plain_cat (struct mm_input *in)
   return r == 0;
 }
 
-/* Append the next line number to the output buffer.  */
+/* Set up the line counter at 1 (printed as "     1\t").  */
+static void
+init_line_number (void)
+{
+  char *tab = line_num + sizeof line_num - 1;
+  memset (line_num, ' ', sizeof line_num - 1);
+  *tab = '\t';
+  tab[-1] = '1';
+  line_num_first = tab - 1;
+  line_num_print = tab - 6;
+}
+
+/* Append the line number to the output buffer and count one more.  */
 static void
 put_line_number (void)
 {
-  outp += sprintf (outp, "%6ju\t", ++line_number);
+  char *end = line_num + sizeof line_num;
+  idx_t len = end - line_num_print;
+  memcpy (outp, line_num_print, len);
+  outp += len;
+  char *d = end - 2;
+  while (*d == '9')
+    *d-- = '0';
+  *d = *d == ' ' ? '1' : *d + 1;
+  if (d < line_num_first)
+    line_num_first = d;
+  if (d < line_num_print)
+    line_num_print = d;
 }
 
 /* Append byte CH, a byte other than newline, to the output buffer as
@@ -255,26 +287,111 @@ put_pending_cr (char next)
   pending_cr = false;
 }
 
-/* Format the LEN bytes at P into the output buffer.  */
+/* Decide which bytes the formatting options leave alone.  */
+static void
+init_verbatim (void)
+{
+  for (int b = 0; b <= UCHAR_MAX; b++)
+    {
+      char out[4];
+      char *saved = outp;
+      outp = out;
+      put_byte (b);
+      verbatim[b] = (outp == out + 1 && out[0] == b && b != '\n'
+                     && ! (b == '\r' && show_ends));
+      outp = saved;
+    }
+}
+
+/* Return true if the 8 bytes of X are all printable ASCII (space to
+   tilde), which no formatting option changes.  A byte below space
+   borrows in the subtraction, one above tilde carries into the sign bit
+   in the addition or has it already; neither happens otherwise.  */
+static bool
+printable_word (uint64_t x)
+{
+  uint64_t ones = 0x0101010101010101;
+  return !(((x - 0x20 * ones) | (x + ones) | x) & (0x80 * ones));
+}
+
+/* Copy the verbatim bytes from P on, up to END, to O, but not past
+   OLIM; set *OP to the end of what was copied and return where the
+   copy stopped.  Printable text goes 8 bytes at a time.  */
+static char const *
+copy_verbatim (char const *p, char const *end, char **op, char const *olim)
+{
+  char *o = *op;
+  for (;;)
+    {
+      while (8 <= end - p && 8 <= olim - o)
+        {
+          uint64_t x;
+          memcpy (&x, p, 8);
+          if (!printable_word (x))
+            break;
+          memcpy (o, &x, 8);
+          o += 8;
+          p += 8;
+        }
+      if (! (p < end && o < olim && verbatim[(unsigned char) *p]))
+        break;
+      *o++ = *p++;
+    }
+  *op = o;
+  return p;
+}
+
+/* Append the bytes from P up to the next newline or END, to the output
+   buffer, formatted; return where they stop.  Verbatim bytes are
+   copied in a tight loop, other bytes formatted one by one.  */
+static char const *
+format_run (char const *p, char const *end)
+{
+  while (p < end)
+    {
+      if (OUTBUF_FLUSH <= outp - outbuf)
+        flush_outbuf ();
+      char const *olim = outbuf + OUTBUF_FLUSH;
+      p = copy_verbatim (p, end, &outp, olim);
+      if (p == end || *p == '\n')
+        break;
+      if (outp == olim)
+        continue;
+      if (*p == '\r' && show_ends && !show_nonprinting)
+        {
+          if (p + 1 < end)
+            put_pending_cr (p[1]);
+          else
+            pending_cr = true;
+        }
+      else
+        put_byte (*p);
+      p++;
+    }
+  return p;
+}
+
+/* Format the LEN bytes at P into the output buffer, a line (or the
+   part of one in this chunk) at a time.  */
 static void
 format_chunk (char const *p, idx_t len)
 {
   char const *end = p + len;
-  for (; p < end; p++)
+  while (p < end)
     {
       if (pending_cr)
         put_pending_cr (*p);
       if (*p == '\n')
-        put_newline ();
+        {
+          put_newline ();
+          p++;
+        }
       else
         {
           if (0 <= newlines && number)
             put_line_number ();
           newlines = -1;
-          if (*p == '\r' && show_ends && !show_nonprinting)
-            pending_cr = true;
-          else
-            put_byte (*p);
+          p = format_run (p, end);
         }
       if (OUTBUF_FLUSH <= outp - outbuf)
         flush_outbuf ();
@@ -383,6 +500,8 @@ main (int argc, char **argv)
 
   bool cooked = (number || squeeze_blank || show_ends || show_tabs
                  || show_nonprinting);
+  init_line_number ();
+  init_verbatim ();
   bool ok = true;
   if (optind == argc)
     ok = cat_file ("-", cooked);
