@@ -324,15 +324,28 @@ page_faults (void)
   return ru.ru_minflt + ru.ru_majflt;
 }
 
+/* True if the page at P is in the page cache.  */
+static bool
+resident (char const *p)
+{
+  unsigned char vec;
+  return mincore ((void *) p, 1, &vec) == 0 && (vec & 1);
+}
+
+/* The number of 2 MiB blocks worth_mapping probes in a window.  */
+enum { PROBES = 8 };
+
 /* For --io=auto: true if the window of LEN bytes at BASE is cheaper to
-   map than to read.  It is if the page cache maps it 2 MiB at a time;
-   where it holds the file in smaller folios, every 4 KiB page costs a
-   fault or, on a machine whose hypervisor shadows page tables, an exit
-   of its own, and read() was up to five times faster (bench/).  Probe
-   every 2 MiB block of the window: touch its first byte, then one in its
-   middle; a second fault means smaller folios.  Map if no more than one
-   block in eight has them (a file's first blocks are read ahead in
-   small folios even when the rest is in large ones).  */
+   map than to read.  It is if the file is in the page cache and the
+   cache maps it 2 MiB at a time.  Where it holds the file in smaller
+   folios, every 4 KiB page costs a fault or, on a machine whose
+   hypervisor shadows page tables, an exit of its own, and read() was
+   up to five times faster; on a cold cache read() was faster too
+   (bench/).  Probe up to PROBES blocks spread over the window: each
+   must be cached, and touching its middle after its start must not
+   fault again (a second fault means smaller folios); one block in eight
+   may fail, since a file's first blocks are read ahead in small folios
+   even when the rest is in large ones.  */
 static bool
 worth_mapping (char const *base, idx_t len)
 {
@@ -344,13 +357,20 @@ worth_mapping (char const *base, idx_t len)
   if (end < first + WINDOW_ALIGN)
     return false;
   idx_t blocks = (end - first) / WINDOW_ALIGN;
-  char const volatile *p = (char const *) first;
-  for (idx_t i = 0; i < blocks; i++)
-    (void) p[i * WINDOW_ALIGN];
+  idx_t probes = MIN (blocks, PROBES);
+  char const *block[PROBES];
+  for (idx_t i = 0; i < probes; i++)
+    {
+      block[i] = (char const *) first + i * blocks / probes * WINDOW_ALIGN;
+      if (!resident (block[i]))
+        return false;
+    }
+  for (idx_t i = 0; i < probes; i++)
+    (void) *(char const volatile *) block[i];
   long before = page_faults ();
-  for (idx_t i = 0; i < blocks; i++)
-    (void) p[i * WINDOW_ALIGN + WINDOW_ALIGN / 2];
-  return (page_faults () - before) * 8 <= blocks;
+  for (idx_t i = 0; i < probes; i++)
+    (void) *(char const volatile *) (block[i] + WINDOW_ALIGN / 2);
+  return (page_faults () - before) * 8 <= probes;
 }
 
 /* Map the window of IN that holds in->pos.  Set *DATA to the byte at
