@@ -43,9 +43,10 @@
 # define MM_CAN_MAP true
 #endif
 
-/* Default window: 64 MiB.  On this project's machines windows of 8 MiB
-   and more run at the speed of memory and 1 MiB loses about 25%
-   (DESIGN.md section 1; bench/run sweeps MMUTILS_WINDOW to confirm).  */
+/* Default window: 64 MiB.  The sweep in bench/results.md (1 GiB hot,
+   --io=mmap) has mwc -l and mgrep -c fastest at 64 and 256 MiB, 4 MiB
+   25-45% slower, 1 MiB and less three to seven times slower; mcat into
+   a pipe is within noise from 16 MiB up.  */
 enum { DEFAULT_WINDOW = 64 * 1024 * 1024 };
 
 /* Windows of at least this size end on this alignment, so that the
@@ -54,7 +55,9 @@ enum { WINDOW_ALIGN = 2 * 1024 * 1024 };
 
 /* Below this many bytes --io=auto reads rather than maps: a window
    maps cheaply only where it holds a whole 2 MiB folio of the page
-   cache (see worth_mapping), and a smaller file cannot.  */
+   cache (see worth_mapping), and a smaller file cannot.  bench/'s
+   small-file table agrees: read() was two to four times faster than
+   mapping for 1000 files of 4 KiB to 1 MiB.  */
 enum { AUTO_MAP_MIN = WINDOW_ALIGN };
 
 /* The read() buffer: 256 KiB, as coreutils' io_blksize settles on.  */
