@@ -64,6 +64,24 @@ write_error (void)
   abort ();
 }
 
+/* The pipe size widen_output_pipe asks for: 1 MiB, the most an
+   unprivileged process gets by default (/proc/sys/fs/pipe-max-size).  */
+enum { PIPE_WIDTH = 1024 * 1024 };
+
+void
+widen_output_pipe (void)
+{
+#ifdef F_SETPIPE_SZ
+  struct stat st;
+  if (fstat (STDOUT_FILENO, &st) == 0 && S_ISFIFO (st.st_mode))
+    {
+      int size = fcntl (STDOUT_FILENO, F_GETPIPE_SZ);
+      if (0 <= size && size < PIPE_WIDTH)
+        fcntl (STDOUT_FILENO, F_SETPIPE_SZ, PIPE_WIDTH);
+    }
+#endif
+}
+
 void
 initialize_main_tool (int *argc, char ***argv, int exit_status)
 {

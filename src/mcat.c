@@ -497,6 +497,7 @@ main (int argc, char **argv)
 
   mm_init ();
   examine_output ();
+  widen_output_pipe ();
 
   bool cooked = (number || squeeze_blank || show_ends || show_tabs
                  || show_nonprinting);

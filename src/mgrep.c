@@ -92,6 +92,8 @@ static int color_option;                 /* 0 never, 1 always, 2 auto */
 static bool out_quiet;          /* print no lines */
 static bool done_on_match;      /* stop reading a file at its first match */
 static bool dev_null_output;    /* standard output is /dev/null */
+/* The size of standard output's buffer: fewer, larger writes.  */
+enum { STDOUT_BUFSIZE = 128 * 1024 };
 static struct stat out_stat;    /* standard output, if a regular file */
 static struct matcher *matcher; /* the compiled patterns */
 static bool errseen;            /* some file could not be searched */
@@ -1880,8 +1882,13 @@ main (int argc, char **argv)
   matcher_set_locator (locate_pattern);
   matcher = matcher_compile (match_kind, keys, keycc, &match_opts);
   mm_init ();
+  /* glibc ignores the size given with a null buffer: give it one.
+     Diagnostics go through error, which flushes standard output first,
+     so they come in the same order as GNU grep's, 4 KiB buffer and all.  */
+  static char stdout_buf[STDOUT_BUFSIZE];
   if (!line_buffered)
-    setvbuf (stdout, NULL, _IOFBF, 128 * 1024);
+    setvbuf (stdout, stdout_buf, _IOFBF, sizeof stdout_buf);
+  widen_output_pipe ();
 
   bool status = true;
   if (optind == argc)

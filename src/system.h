@@ -82,6 +82,12 @@ extern _Noreturn void print_version (char const *program);
 /* Report a write error on standard output and exit.  */
 extern _Noreturn void write_error (void);
 
+/* If standard output is a pipe, widen it to 1 MiB where the system
+   allows (failures are ignored: it only costs speed).  A wide pipe
+   takes a tool's output in fewer, larger writes and wakes the reader
+   less often (mcat into a pipe, 1 GiB: 540 ms -> 392 ms).  */
+extern void widen_output_pipe (void);
+
 /* Set up a tool's start: program name, locale, atexit (close_stdout),
    EXIT_STATUS for trouble.  */
 extern void initialize_main_tool (int *argc, char ***argv, int exit_status);
