@@ -343,6 +343,19 @@ all_ascii (char const *s, idx_t len)
   return true;
 }
 
+/* Return the table through which M's literals compare: with -i in a
+   unibyte locale, toupper (filled in M's FOLD); otherwise null, for
+   exact comparison.  */
+static unsigned char const *
+literal_fold (struct matcher *m)
+{
+  if (!m->opt.ignore_case || m->li.multibyte)
+    return NULL;
+  for (int b = 0; b <= UCHAR_MAX; b++)
+    m->fold[b] = toupper (b);
+  return m->fold;
+}
+
 /* Set up M's literal prefilter from the must-have string of its
    parsed DFA, as GNU grep's kwsmusts does.  */
 static void
@@ -351,14 +364,7 @@ set_must (struct matcher *m)
   struct dfamust *dm = dfamust (m->dfa);
   if (!dm)
     return;
-  /* With -i in a unibyte locale the must is case-insensitive.  */
-  unsigned char const *fold = NULL;
-  if (m->opt.ignore_case && !m->li.multibyte)
-    {
-      for (int b = 0; b <= UCHAR_MAX; b++)
-        m->fold[b] = toupper (b);
-      fold = m->fold;
-    }
+  unsigned char const *fold = literal_fold (m);
   idx_t len = strlen (dm->must);
   if (dm->exact)
     {
@@ -451,10 +457,7 @@ set_alternatives (struct matcher *m, char const *keys, idx_t size)
 {
   if (m->li.multibyte && (m->opt.ignore_case || !m->li.using_utf8))
     return;
-  if (m->opt.ignore_case)
-    for (int b = 0; b <= UCHAR_MAX; b++)
-      m->fold[b] = toupper (b);
-  struct litset *set = litset_alloc (m->opt.ignore_case ? m->fold : NULL);
+  struct litset *set = litset_alloc (literal_fold (m));
   char *buf = ximalloc (size);
   bool ok = true;
   for (char const *p = keys, *lim = keys + size; ok && p < lim; )
