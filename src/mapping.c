@@ -36,6 +36,7 @@
 #include "xalloc.h"
 #include "safe-read.h"
 #include "xstrtol.h"
+#include "intprops.h"
 
 #if ! (HAVE_MMAP && HAVE_MUNMAP && defined MAP_FIXED && defined MAP_ANONYMOUS)
 # define MM_CAN_MAP false
@@ -72,18 +73,45 @@ static idx_t window_size = DEFAULT_WINDOW;
 /* The system page size.  */
 static idx_t page_size;
 
-/* Windows the truncation guard watches: a SIGBUS inside one of them
-   means the file shrank under the mapping.  The handler then maps
-   zero pages over the rest of the window and sets HIT, so the access
-   completes and mm_next reports the truncation.  */
+/* The truncation guard.
+
+   A file cut while mapped reads as zeros in the page that holds its new
+   end, with no signal at all, and raises SIGBUS on any page past that
+   (an I/O error on a failing disk or network file system raises SIGBUS
+   too).  Neither may put a byte the file never held into output, a
+   count or a match, so the helper keeps two checks:
+
+   - SIGBUS inside a watched window is caught: the handler maps zero
+     pages over the window from the faulting page on, notes that page
+     in FAULT and returns, so the access completes.  The handler calls
+     mmap, which POSIX does not list as async-signal-safe but which is a
+     plain system call on Linux.  The guard is process-wide: one handler,
+     one table of windows.
+
+   - After bytes are taken from a window (copied into the buffer, or
+     used in place with MM_INPLACE) and before they are handed out or
+     their results kept, fstat tells whether the file still holds them
+     (see intact_until).  A copy is checked after it is made, so a cut
+     during the copy is caught; a cut after it no longer matters.  This
+     costs an fstat per copied piece of READ_BUFSIZE bytes (about 1 ms
+     a GiB) and one per in-place window.
+
+   Handing out copies rather than windows is what makes the output of
+   mcat, mcmp and mgrep safe: a write() straight from a mapping into a
+   pipe can block for as long as the reader likes, and a cut meanwhile
+   would write zeros that no check before the write can see.  */
 struct guard_slot
 {
-  char *volatile start;
-  char *volatile end;
-  volatile sig_atomic_t hit;
+  char *volatile start;         /* the window watched, or null */
+  char *volatile end;           /* its end */
+  char *volatile fault;         /* first page that faulted, or null */
 };
 enum { GUARD_SLOTS = 16 };
 static struct guard_slot guard_slots[GUARD_SLOTS];
+
+/* True once the SIGBUS handler is installed: nothing is mapped
+   without it.  */
+static bool guard_installed;
 
 static char const *const io_args[] = { "auto", "mmap", "read", NULL };
 static enum mm_io const io_types[] = { MM_IO_AUTO, MM_IO_MMAP, MM_IO_READ };
@@ -126,12 +154,14 @@ parse_window_env (void)
 
 #if MM_CAN_MAP
 /* Handle SIGBUS (signal number SIG, details INFO): if the address lies
-   in a guarded window, map zeros over the rest of that window and note
-   the hit; otherwise restore the default action so that the access,
-   retried, kills the process as it would have.  */
+   in a watched window, map zeros over the rest of that window, note
+   the faulting page and return, so the access completes; otherwise
+   restore the default action so that the access, retried, kills the
+   process as it would have.  */
 static void
-guard_handler (int sig, siginfo_t *info, void *context)
+guard_handler (int sig, siginfo_t *info, void *context _GL_UNUSED)
 {
+  int saved_errno = errno;
   char *addr = info->si_addr;
   for (int i = 0; i < GUARD_SLOTS; i++)
     {
@@ -140,17 +170,42 @@ guard_handler (int sig, siginfo_t *info, void *context)
       if (start && start <= addr && addr < end)
         {
           char *page = start + (addr - start) / page_size * page_size;
-          if (mmap (page, end - page, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+          if (mmap (page, end - page, PROT_READ,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+                    -1, 0)
               != MAP_FAILED)
             {
-              guard_slots[i].hit = 1;
+              char *fault = guard_slots[i].fault;
+              if (!fault || page < fault)
+                guard_slots[i].fault = page;
+              errno = saved_errno;
               return;
             }
         }
     }
   signal (sig, SIG_DFL);
+  errno = saved_errno;
 }
+
+/* Install the SIGBUS handler, with SIGBUS unblocked: a blocked mask is
+   inherited across exec, and a blocked SIGBUS raised by a fault kills
+   the process whatever the handler.  */
+static void
+install_guard (void)
+{
+  struct sigaction act;
+  memset (&act, 0, sizeof act);
+  act.sa_sigaction = guard_handler;
+  act.sa_flags = SA_SIGINFO;
+  sigemptyset (&act.sa_mask);
+  sigset_t bus;
+  sigemptyset (&bus);
+  sigaddset (&bus, SIGBUS);
+  guard_installed = (sigaction (SIGBUS, &act, NULL) == 0
+                     && sigprocmask (SIG_UNBLOCK, &bus, NULL) == 0);
+}
+#else
+static void install_guard (void) { }
 #endif
 
 void
@@ -158,31 +213,24 @@ mm_init (void)
 {
   page_size = getpagesize ();
   parse_window_env ();
-#if MM_CAN_MAP
-  struct sigaction act;
-  memset (&act, 0, sizeof act);
-  act.sa_sigaction = guard_handler;
-  act.sa_flags = SA_SIGINFO;
-  sigemptyset (&act.sa_mask);
-  sigaction (SIGBUS, &act, NULL);
-#endif
+  install_guard ();
 }
 
-bool
-mm_is_mapped (struct mm_input const *in)
-{
-  return in->mapping;
-}
-
-/* Decide whether IN, whose file offset is POS, should be mapped.  */
+/* Decide whether IN, whose file offset is POS, should be mapped.
+   --io=auto maps only what is large enough to hold a whole 2 MiB folio
+   of the page cache (see AUTO_MAP_MIN), and only in place: a copy from
+   a mapping into the buffer costs what read() costs, plus the faults
+   (bench/: mgrep -c on 1 GiB, hot).  */
 static bool
 want_mapping (struct mm_input const *in, off_t pos)
 {
-  if (!MM_CAN_MAP || io_method == MM_IO_READ
+  if (!MM_CAN_MAP || !guard_installed || io_method == MM_IO_READ
       || !S_ISREG (in->st.st_mode) || in->st.st_size <= 0 || pos < 0
       || in->st.st_size <= pos)
     return false;
-  return io_method == MM_IO_MMAP || AUTO_MAP_MIN <= in->st.st_size - pos;
+  return (io_method == MM_IO_MMAP
+          || ((in->flags & MM_INPLACE)
+              && AUTO_MAP_MIN <= in->st.st_size - pos));
 }
 
 bool
@@ -192,14 +240,14 @@ mm_open (struct mm_input *in, int fd, char const *name, int flags,
   memset (in, 0, sizeof *in);
   in->fd = fd;
   in->name = name;
-  in->flags = flags;
+  in->flags = flags & MM_LINES ? flags & ~MM_INPLACE : flags;
   in->eol = end_of_line;
   in->guard = -1;
   if (fstat (fd, &in->st) != 0)
     return false;
   off_t pos = lseek (fd, 0, SEEK_CUR);
   in->lseek_ok = 0 <= pos;
-  in->pos = pos;
+  in->pos = in->src = pos;
   in->mapping = want_mapping (in, pos);
   in->map_end = in->st.st_size;
   in->window = window_size;
@@ -215,48 +263,49 @@ guard_release (struct mm_input *in)
     {
       guard_slots[in->guard].start = NULL;
       guard_slots[in->guard].end = NULL;
-      guard_slots[in->guard].hit = 0;
+      guard_slots[in->guard].fault = NULL;
       in->guard = -1;
     }
 }
 
-/* Watch the LEN bytes at START for IN.  */
-static void
+/* Watch the LEN bytes at START for IN.  Return false if every slot is
+   taken: the window must not be used then.  */
+static bool
 guard_watch (struct mm_input *in, char *start, idx_t len)
 {
   for (int i = 0; i < GUARD_SLOTS; i++)
     if (!guard_slots[i].start)
       {
-        guard_slots[i].hit = 0;
+        guard_slots[i].fault = NULL;
         guard_slots[i].end = start + len;
         guard_slots[i].start = start;
         in->guard = i;
-        return;
+        return true;
       }
+  return false;
 }
 
-/* Free IN's reserved address range.  */
-static void
+/* Free IN's reserved address range.  Return true if OK.  */
+static bool
 release_region (struct mm_input *in)
 {
   guard_release (in);
-  if (in->region)
-    munmap (in->region, in->region_size);
+  in->win = NULL;
+  bool ok = !in->region || munmap (in->region, in->region_size) == 0;
   in->region = NULL;
+  return ok;
 }
 
-/* Reserve an address range for IN's windows: the window, room to put
+/* Reserve an address range for IN's windows: the window and room to put
    it at an address congruent to its file offset modulo WINDOW_ALIGN
-   (see window_base), and a writable page before and after it, where
-   line mode's sentinels go.  The range is anonymous memory, never
-   touched unless a sentinel is written, so it costs address space
-   only.  Return true if OK.  */
+   (see window_base).  The range is inaccessible and reserves no memory:
+   it costs address space only.  Return true if OK.  */
 static bool
 reserve_region (struct mm_input *in)
 {
-  idx_t size = in->window + 2 * WINDOW_ALIGN + 2 * page_size;
-  void *p = mmap (NULL, size, PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  idx_t size = in->window + 2 * WINDOW_ALIGN;
+  void *p = mmap (NULL, size, PROT_NONE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED)
     return false;
   in->region = p;
@@ -264,18 +313,17 @@ reserve_region (struct mm_input *in)
   return true;
 }
 
-/* Replace IN's current window by anonymous memory, so that nothing of
-   the file stays mapped.  Return true if the window was not hit by a
-   truncation.  */
+/* Put IN's reserved range back in place of its window, so that nothing
+   of the file stays mapped.  Return true if OK.  */
 static bool
 unmap_window (struct mm_input *in)
 {
-  bool hit = 0 <= in->guard && guard_slots[in->guard].hit;
   guard_release (in);
-  mmap (in->region + page_size, in->region_size - 2 * page_size,
-        PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-        -1, 0);
-  return !hit;
+  in->win = NULL;
+  return (mmap (in->region, in->region_size, PROT_NONE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+                -1, 0)
+          != MAP_FAILED);
 }
 
 /* Return the address in IN's region where the window that starts at
@@ -287,29 +335,24 @@ unmap_window (struct mm_input *in)
 static char *
 window_base (struct mm_input const *in, off_t start)
 {
-  uintptr_t first = (uintptr_t) in->region + page_size;
+  uintptr_t first = (uintptr_t) in->region;
   uintptr_t aligned = (first + WINDOW_ALIGN - 1) / WINDOW_ALIGN * WINDOW_ALIGN;
-  return in->region + (aligned - (uintptr_t) in->region) + start % WINDOW_ALIGN;
+  return in->region + (aligned - first) + start % WINDOW_ALIGN;
 }
 
 /* Return the file offset where the window starting at START ends:
    START plus the window, cut back to a 2 MiB boundary for large
-   windows, and never past the end of the mapping.  */
+   windows, and never past the end of the mapping.  This is the one
+   place where window arithmetic could overflow.  */
 static off_t
 window_end (struct mm_input const *in, off_t start)
 {
-  off_t end = start + in->window;
+  off_t end;
+  if (INT_ADD_WRAPV (start, in->window, &end))
+    return in->map_end;
   if (WINDOW_ALIGN <= in->window && start < end - end % WINDOW_ALIGN)
     end -= end % WINDOW_ALIGN;
   return MIN (end, in->map_end);
-}
-
-/* True if the file behind IN is now shorter than when it was opened.  */
-static bool
-shrunk (struct mm_input const *in)
-{
-  struct stat st;
-  return fstat (in->fd, &st) == 0 && st.st_size < in->map_end;
 }
 
 /* The number of page faults this thread has taken so far.  */
@@ -327,12 +370,17 @@ page_faults (void)
   return ru.ru_minflt + ru.ru_majflt;
 }
 
-/* True if the page at P is in the page cache.  */
+/* True if the page at P is in the page cache.  Without mincore, say
+   no: --io=auto then reads.  */
 static bool
-resident (char const *p)
+resident (char const *p _GL_UNUSED)
 {
+#if HAVE_MINCORE
   unsigned char vec;
   return mincore ((void *) p, 1, &vec) == 0 && (vec & 1);
+#else
+  return false;
+#endif
 }
 
 /* The number of 2 MiB blocks worth_mapping probes in a window.  */
@@ -348,7 +396,8 @@ enum { PROBES = 8 };
    must be cached, and touching its middle after its start must not
    fault again (a second fault means smaller folios); one block in eight
    may fail, since a file's first blocks are read ahead in small folios
-   even when the rest is in large ones.  */
+   even when the rest is in large ones.  The window is guarded, so a
+   probe of a page just cut away reads zeros, harmlessly.  */
 static bool
 worth_mapping (char const *base, idx_t len)
 {
@@ -376,126 +425,190 @@ worth_mapping (char const *base, idx_t len)
   return (page_faults () - before) * 8 <= probes;
 }
 
-/* Map the window of IN that holds in->pos.  Set *DATA to the byte at
-   in->pos and return the number of bytes available from there, 0 if the
-   mapping failed or does not pay (the caller then reads instead).  */
-static idx_t
-map_window (struct mm_input *in, char **data)
+/* How map_window went.  */
+enum map_result
 {
-  if (!in->region && !reserve_region (in))
-    return 0;
-  off_t start = in->pos - in->pos % page_size;
+  MAPPED,                       /* the window is mapped */
+  NOT_MAPPED,                   /* read() instead */
+  CUT                           /* the file is shorter than at open */
+};
+
+/* Map the window of IN that holds file offset AT.  */
+static enum map_result
+map_window (struct mm_input *in, off_t at)
+{
+  struct stat st;
+  if (fstat (in->fd, &st) == 0 && st.st_size < in->map_end)
+    return CUT;
+  if (in->region ? !unmap_window (in) : !reserve_region (in))
+    return NOT_MAPPED;
+  off_t start = at - at % page_size;
   off_t end = window_end (in, start);
   idx_t maplen = page_ceil (end - start);
   char *base = window_base (in, start);
-  int prot = PROT_READ | (in->flags & MM_LINES ? PROT_WRITE : 0);
-  if (mmap (base, maplen, prot, MAP_PRIVATE | MAP_FIXED, in->fd, start)
+  if (mmap (base, maplen, PROT_READ, MAP_PRIVATE | MAP_FIXED, in->fd, start)
       == MAP_FAILED)
-    return 0;
+    return NOT_MAPPED;
+  if (!guard_watch (in, base, maplen))
+    {
+      unmap_window (in);
+      return NOT_MAPPED;
+    }
+#if HAVE_MADVISE
+  /* Only advice: a failure changes nothing.  */
   madvise (base, maplen, MADV_SEQUENTIAL);
-  guard_watch (in, base, maplen);
+#endif
   if (!worth_mapping (base, maplen))
     {
       unmap_window (in);
-      return 0;
+      return NOT_MAPPED;
     }
-  *data = base + (in->pos - start);
-  return end - in->pos;
+  in->win = base;
+  in->win_start = start;
+  in->win_end = end;
+  return MAPPED;
 }
 
-/* Double IN's window, for a line longer than it.  Return true if OK.  */
+/* The bytes [FROM, TO) of IN's file have just been taken from its
+   window.  Return the end of the part of them that the file still
+   held when they were taken: TO if all of it.  If less, note why as
+   IN's pending failure: the file shrank, or a page could not be read
+   (an I/O error raised as SIGBUS).  */
+static off_t
+intact_until (struct mm_input *in, off_t from, off_t to)
+{
+  char *fault = guard_slots[in->guard].fault;
+  off_t fault_off = fault ? in->win_start + (fault - in->win) : to;
+  struct stat st;
+  if (fstat (in->fd, &st) != 0)
+    {
+      in->pending = MM_READ_ERROR;
+      in->pending_err = errno;
+      return from;
+    }
+  if (st.st_size < to)
+    {
+      in->pending = MM_TRUNCATED;
+      return MAX (from, MIN (st.st_size, fault_off));
+    }
+  if (fault_off < to)
+    {
+      in->pending = MM_READ_ERROR;
+      in->pending_err = EIO;
+      return MAX (from, fault_off);
+    }
+  return to;
+}
+
+/* Make sure IN's window holds in->src.  Return true if it does; false
+   if mapping is over for IN (then leave_mapping has been called).  */
+static bool leave_mapping (struct mm_input *in);
 static bool
-grow_window (struct mm_input *in)
+window_at_src (struct mm_input *in)
 {
-  if (IDX_MAX / 2 - 2 * page_size < in->window)
-    return false;
-  release_region (in);
-  in->window *= 2;
-  return reserve_region (in);
+  if (in->win && in->win_start <= in->src && in->src < in->win_end)
+    return true;
+  enum map_result r = in->src < in->map_end ? map_window (in, in->src)
+                      : NOT_MAPPED;
+  if (r == MAPPED)
+    return true;
+  if (r == CUT)
+    in->pending = MM_TRUNCATED;
+  leave_mapping (in);
+  return false;
 }
 
-/* In line mode, return how many of the AVAIL bytes at DATA to hand out
-   so that the chunk ends with a whole line: all of them at the end of
-   the input, 0 if no line ends there.  */
+/* Copy into DST up to ROOM bytes of IN from its window, checked.
+   Return the number of bytes copied, 0 if mapping is over for IN.  */
 static idx_t
-whole_lines (struct mm_input const *in, char const *data, idx_t avail)
+copy_from_window (struct mm_input *in, char *dst, idx_t room)
 {
-  if (in->pos + avail == in->map_end)
-    {
-      struct stat st;
-      /* A file that grew goes on in read mode; keep its last partial
-         line for that.  */
-      if (! (fstat (in->fd, &st) == 0 && in->map_end < st.st_size))
-        return avail;
-    }
-  char const *last = memrchr (data, in->eol, avail);
-  return last ? last + 1 - data : 0;
+  if (!window_at_src (in))
+    return 0;
+  idx_t n = MIN (room, in->win_end - in->src);
+  memcpy (dst, in->win + (in->src - in->win_start), n);
+  off_t good = intact_until (in, in->src, in->src + n);
+  n = good - in->src;
+  in->src = good;
+  if (in->pending)
+    leave_mapping (in);
+  return n;
 }
 
-/* Hand out the next chunk of mapped input IN in *PTR and *LEN.  Return
-   1 if one was handed out, 0 if the mapping is done (or failed, and
-   reading must take over), -1 on failure.  */
+/* Hand out the next mapped window of IN in place, in *PTR and *LEN.
+   Return 1 if one was handed out, 0 if mapping is over for IN.  */
 static int
-next_window (struct mm_input *in, char **ptr, idx_t *len)
+next_in_place (struct mm_input *in, char **ptr, idx_t *len)
 {
-  if (in->region && !unmap_window (in))
-    {
-      in->failure = MM_TRUNCATED;
-      return -1;
-    }
-  if (in->map_end <= in->pos)
+  if (!window_at_src (in))
     return 0;
-  if (shrunk (in))
-    {
-      in->failure = MM_TRUNCATED;
-      return -1;
-    }
-  for (;;)
-    {
-      char *data;
-      idx_t avail = map_window (in, &data);
-      if (!avail)
-        return 0;
-      idx_t n = in->flags & MM_LINES ? whole_lines (in, data, avail) : avail;
-      if (n)
-        {
-          *ptr = data;
-          *len = n;
-          in->pos += n;
-          in->handed = n;
-          return 1;
-        }
-      unmap_window (in);
-      if (in->pos + avail == in->map_end)
-        return 0;
-      if (!grow_window (in))
-        return 0;
-    }
+  *ptr = in->win + (in->src - in->win_start);
+  *len = in->handed = in->win_end - in->src;
+  in->pos = in->src = in->win_end;
+  return 1;
 }
 #else
-static void release_region (struct mm_input *in) { }
-static int next_window (struct mm_input *in, char **ptr, idx_t *len)
+static bool release_region (struct mm_input *in) { return true; }
+static idx_t copy_from_window (struct mm_input *in, char *dst, idx_t room)
 { return 0; }
+static int next_in_place (struct mm_input *in, char **ptr, idx_t *len)
+{ return 0; }
+static off_t intact_until (struct mm_input *in, off_t from, off_t to)
+{ return to; }
 #endif
 
-/* Leave mapping mode for IN: release the window and read on from the
-   first byte not yet handed out.  Return true if OK.  */
+/* Leave mapping mode for IN: release the window and go on with read()
+   from in->src.  Return true if OK; if not, the failure is pending.  */
 static bool
-switch_to_read (struct mm_input *in)
+leave_mapping (struct mm_input *in)
 {
-  release_region (in);
+  bool ok = release_region (in);
   in->mapping = false;
-  if (lseek (in->fd, in->pos, SEEK_SET) < 0)
+  if (ok && lseek (in->fd, in->src, SEEK_SET) < 0)
+    ok = false;
+  if (!ok && in->pending != MM_READ_ERROR)
     {
-      in->failure = MM_READ_ERROR;
-      in->err = errno;
-      return false;
+      in->pending = MM_READ_ERROR;
+      in->pending_err = errno;
     }
-  return true;
+  return ok;
 }
 
-/* Make sure IN's read buffer can take at least one more read of
-   READ_BUFSIZE after its carried bytes.  */
+/* Bring up to ROOM bytes of IN into DST: copied from its window while
+   it is mapped, then read.  Return the number of bytes, 0 at the end of
+   the input, -1 on failure.  A failure found while copying is reported
+   only after the good bytes before it: a truncation at the end of the
+   input, a read error at once.  */
+static ptrdiff_t
+fill (struct mm_input *in, char *dst, idx_t room)
+{
+  if (in->mapping)
+    {
+      idx_t n = copy_from_window (in, dst, room);
+      if (n)
+        return n;
+    }
+  if (in->pending != MM_READ_ERROR)
+    {
+      size_t n = safe_read (in->fd, dst, room);
+      if (n == SAFE_READ_ERROR)
+        {
+          in->pending = MM_READ_ERROR;
+          in->pending_err = errno;
+        }
+      else if (n || !in->pending)
+        {
+          in->src += n;
+          return n;
+        }
+    }
+  in->failure = in->pending;
+  in->err = in->pending_err;
+  return -1;
+}
+
+/* Make sure IN's buffer can take at least READ_BUFSIZE more bytes after
+   its carried bytes.  */
 static void
 grow_buffer (struct mm_input *in)
 {
@@ -513,35 +626,45 @@ grow_buffer (struct mm_input *in)
     }
 }
 
-/* Hand out the next chunk of IN read with read().  Return as mm_next.  */
+/* In line mode, return how many of the N bytes at DATA make whole
+   lines: up to the last end-of-line byte, or with MM_NUL_LINES the last
+   NUL if there is no end-of-line byte; 0 if neither.  */
+static idx_t
+whole_lines (struct mm_input const *in, char const *data, idx_t n)
+{
+  char const *last = memrchr (data, in->eol, n);
+  if (!last && (in->flags & MM_NUL_LINES))
+    last = memrchr (data, '\0', n);
+  return last ? last + 1 - data : 0;
+}
+
+/* Hand out the next chunk of IN from its buffer.  Return as mm_next.
+   Memory: the buffer holds READ_BUFSIZE bytes plus, in line mode, the
+   longest line (GNU grep needs whole lines too); with MM_NUL_LINES a
+   run without end-of-line bytes ends at its last NUL, so a file of NULs
+   does not grow it.  */
 static int
-next_read (struct mm_input *in, char **ptr, idx_t *len)
+next_buffered (struct mm_input *in, char **ptr, idx_t *len)
 {
   bool lines = in->flags & MM_LINES;
   if (in->carry)
     memmove (in->buf + 1, in->buf + 1 + in->handed, in->carry);
-  for (;;)
+  in->handed = 0;
+  while (!in->eof)
     {
-      if (in->eof)
-        break;
       grow_buffer (in);
       char *data = in->buf + 1;
       idx_t room = in->bufalloc - 2 - in->carry;
-      size_t n = safe_read (in->fd, data + in->carry, room);
-      if (n == SAFE_READ_ERROR)
-        {
-          in->failure = MM_READ_ERROR;
-          in->err = errno;
-          return -1;
-        }
+      ptrdiff_t n = fill (in, data + in->carry, room);
+      if (n < 0)
+        return -1;
       if (n == 0)
         {
           in->eof = true;
           break;
         }
       idx_t total = in->carry + n;
-      char const *last = lines ? memrchr (data, in->eol, total) : NULL;
-      idx_t out = !lines ? total : last ? last + 1 - data : 0;
+      idx_t out = lines ? whole_lines (in, data, total) : total;
       in->carry = total - out;
       if (out)
         {
@@ -564,26 +687,37 @@ next_read (struct mm_input *in, char **ptr, idx_t *len)
 int
 mm_next (struct mm_input *in, char **ptr, idx_t *len)
 {
-  if (in->mapping)
+  if (in->mapping && (in->flags & MM_INPLACE))
     {
-      int r = next_window (in, ptr, len);
-      if (r != 0)
-        return r;
-      if (!switch_to_read (in))
-        return -1;
+      if (next_in_place (in, ptr, len))
+        return 1;
+      in->handed = 0;
     }
-  return next_read (in, ptr, len);
+  return next_buffered (in, ptr, len);
+}
+
+bool
+mm_verify (struct mm_input *in)
+{
+  if (! (in->mapping && (in->flags & MM_INPLACE) && in->handed))
+    return true;
+  off_t from = in->pos - in->handed;
+  if (intact_until (in, from, in->pos) == in->pos)
+    return true;
+  /* Read the chunk again from its start: read() sees what is left.  A
+     read error is left for read() to meet again.  */
+  if (in->pending == MM_READ_ERROR)
+    in->pending = MM_OK;
+  in->pos = in->src = from;
+  in->handed = 0;
+  leave_mapping (in);
+  return false;
 }
 
 bool
 mm_skip (struct mm_input *in, off_t n)
 {
-  if (in->mapping)
-    {
-      in->pos += n;
-      return true;
-    }
-  /* Drop carried bytes first, then seek if the input is a file.  */
+  /* Drop carried bytes first.  */
   idx_t from_carry = MIN (n, in->carry);
   in->handed += from_carry;
   in->carry -= from_carry;
@@ -591,17 +725,33 @@ mm_skip (struct mm_input *in, off_t n)
   n -= from_carry;
   if (!n)
     return true;
+  if (in->mapping)
+    {
+      off_t step = MIN (n, MAX (0, in->map_end - in->src));
+      in->pos += step;
+      in->src += step;
+      n -= step;
+      if (!n)
+        return true;
+      if (!leave_mapping (in))
+        {
+          in->failure = in->pending;
+          in->err = in->pending_err;
+          return false;
+        }
+    }
   if (S_ISREG (in->st.st_mode) && in->lseek_ok
       && 0 <= lseek (in->fd, n, SEEK_CUR))
     {
       in->pos += n;
+      in->src += n;
       return true;
     }
   while (0 < n)
     {
       char *p;
       idx_t len;
-      int r = next_read (in, &p, &len);
+      int r = next_buffered (in, &p, &len);
       if (r <= 0)
         return r == 0;
       if (n < len)
@@ -617,9 +767,11 @@ mm_copy_to (struct mm_input *in, int out)
 #if HAVE_COPY_FILE_RANGE
   /* Only for --io=auto (the other methods say how to read), and only
      from regular files that seem to have data: copy_file_range reads
-     nothing from /proc files.  */
+     nothing from /proc files.  The kernel copies what the file holds
+     as it goes, so a cut only makes the copy short.  */
   if (io_method != MM_IO_AUTO || !S_ISREG (in->st.st_mode)
-      || in->st.st_size <= 0 || in->handed || !in->lseek_ok)
+      || in->st.st_size <= 0 || in->pos != in->src || in->handed
+      || !in->lseek_ok)
     return 0;
   /* The largest count that is surely aligned well.  */
   size_t copy_max = MIN (SSIZE_MAX, SIZE_MAX) >> 30 << 30;
@@ -633,6 +785,7 @@ mm_copy_to (struct mm_input *in, int out)
                 || errno == EXDEV || errno == ETXTBSY || errno == EPERM
                 || errno == EOPNOTSUPP) ? 0 : -1;
       in->pos += n;
+      in->src += n;
       /* The descriptor's offset moved: what is left is read from it.  */
       in->mapping = false;
     }
@@ -645,11 +798,11 @@ void
 mm_unread (struct mm_input *in, idx_t n)
 {
   in->pos -= n;
-  if (!in->mapping)
-    {
-      in->carry += n;
-      in->handed -= n;
-    }
+  in->handed -= n;
+  if (in->mapping && (in->flags & MM_INPLACE))
+    in->src -= n;
+  else
+    in->carry += n;
 }
 
 bool
@@ -658,9 +811,7 @@ mm_close (struct mm_input *in)
   bool ok = true;
   if (in->mapping)
     {
-      if (in->region && !unmap_window (in) && in->failure == MM_OK)
-        in->failure = MM_TRUNCATED;
-      release_region (in);
+      ok = release_region (in);
       if (in->lseek_ok && lseek (in->fd, in->pos, SEEK_SET) < 0)
         ok = false;
     }
@@ -700,20 +851,6 @@ mm_remaining (struct mm_input const *in)
   if (!S_ISREG (in->st.st_mode) || in->st.st_size <= 0 || in->pos < 0)
     return -1;
   return MAX (0, in->st.st_size - in->pos);
-}
-
-bool
-mm_check_truncated (struct mm_input *in)
-{
-  if (in->failure == MM_TRUNCATED)
-    return true;
-  if (in->mapping
-      && ((0 <= in->guard && guard_slots[in->guard].hit) || shrunk (in)))
-    {
-      in->failure = MM_TRUNCATED;
-      return true;
-    }
-  return false;
 }
 
 off_t

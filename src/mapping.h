@@ -17,9 +17,17 @@
 /* An input is opened with mm_open on a descriptor, handed out in chunks
    by mm_next and finished with mm_close.  Regular files are mapped in
    bounded windows with MADV_SEQUENTIAL; everything else, and any input
-   that cannot be mapped, is read() into one reused buffer.  The tool
-   never learns which, except through mm_is_mapped for diagnostics and
-   tests.  See DESIGN.md section 1.  */
+   that cannot be mapped, is read() into one reused buffer.  See
+   DESIGN.md section 1.
+
+   The bytes a tool is given are always bytes the file held: a file cut
+   while mapped reads as zeros (in the page holding its new end) or
+   raises SIGBUS (past it).  By default a mapped window is copied into
+   the helper's buffer a piece at a time and each piece is checked
+   before it is handed out, so chunks are stable and the tool needs no
+   care.  With MM_INPLACE chunks point into the mapping itself; the tool
+   must then call mm_verify on each chunk after deriving anything from
+   it and before it lets that reach output or totals.  */
 
 #ifndef MAPPING_H
 #define MAPPING_H
@@ -54,7 +62,16 @@ enum
   /* Hand out whole lines: each chunk ends just after an end-of-line
      byte, except the last chunk of an input that does not end in one.
      The byte before each chunk and the byte after it are writable.  */
-  MM_LINES = 1 << 0
+  MM_LINES = 1 << 0,
+
+  /* With MM_LINES, a NUL byte may end a chunk too, where no end-of-line
+     byte does: GNU grep takes NULs for line ends in binary files, so a
+     file of NULs is no single endless line.  */
+  MM_NUL_LINES = 1 << 1,
+
+  /* Hand out mapped windows in place, without copying (not with
+     MM_LINES).  The tool must call mm_verify after using each chunk.  */
+  MM_INPLACE = 1 << 2
 };
 
 /* Why mm_next failed.  */
@@ -62,7 +79,7 @@ enum mm_failure
 {
   MM_OK,
   MM_READ_ERROR,                /* read failed; errno in ERR */
-  MM_TRUNCATED                  /* the file shrank while it was mapped */
+  MM_TRUNCATED                  /* the file shrank while it was read */
 };
 
 /* One open input.  Its fields are private to mapping.c.  */
@@ -71,27 +88,37 @@ struct mm_input
   int fd;                       /* the descriptor being read */
   char const *name;             /* its name for diagnostics */
   struct stat st;               /* fstat at mm_open */
-  int flags;                    /* MM_LINES */
+  int flags;                    /* MM_LINES, MM_NUL_LINES, MM_INPLACE */
   char eol;                     /* end-of-line byte in line mode */
   enum mm_failure failure;      /* set when mm_next returns -1 */
   int err;                      /* errno for MM_READ_ERROR */
+  enum mm_failure pending;      /* a failure to report once the bytes
+                                   before it are handed out */
+  int pending_err;              /* its errno */
+  bool lseek_ok;                /* the descriptor can seek */
+
+  off_t pos;                    /* file offset of the next byte to hand out */
+  off_t src;                    /* file offset of the next byte to bring in:
+                                   POS plus CARRY; with read(), the
+                                   descriptor's offset */
 
   /* Mapping state.  */
   bool mapping;                 /* still reading through mappings */
-  off_t pos;                    /* file offset of the next byte to hand out */
   off_t map_end;                /* the size seen at open: mappings stop here */
   char *region;                 /* reserved address range, or NULL */
-  idx_t region_size;            /* its size: window plus two guard pages */
+  idx_t region_size;            /* its size */
   idx_t window;                 /* window size for this input */
+  char *win;                    /* the window mapped now, or NULL */
+  off_t win_start;              /* file offset of its first byte */
+  off_t win_end;                /* file offset just past its last byte */
   int guard;                    /* slot in the truncation guard, or -1 */
 
-  /* read() state.  */
-  char *buf;                    /* read buffer, with a spare byte each side */
+  /* Buffer state: read() and copies of windows.  */
+  char *buf;                    /* the buffer, with a spare byte each side */
   idx_t bufalloc;               /* its allocated size */
-  idx_t carry;                  /* partial line carried to the next read */
-  bool eof;                     /* read returned 0 */
+  idx_t carry;                  /* bytes brought in, not yet handed out */
+  bool eof;                     /* the input is exhausted */
   idx_t handed;                 /* bytes of the last chunk handed out */
-  bool lseek_ok;                /* the descriptor can seek */
 };
 
 /* Read MMUTILS_WINDOW, install the truncation guard.  Call once from
@@ -117,6 +144,15 @@ extern bool mm_open (struct mm_input *in, int fd, char const *name,
    input, -1 on failure (then mm_report says what went wrong).  */
 extern int mm_next (struct mm_input *in, char **ptr, idx_t *len);
 
+/* For MM_INPLACE: check that the chunk just handed out still holds the
+   file's bytes.  Return true if so.  If not (the file was cut while the
+   chunk was used, or a page of it could not be read), the tool must
+   drop everything it derived from that chunk and call mm_next again:
+   the helper hands out with read() what the file still holds from the
+   chunk's start, then fails with MM_TRUNCATED.  Always true for chunks
+   that were not handed out in place.  */
+extern bool mm_verify (struct mm_input *in);
+
 /* Give back the last N bytes of the chunk just handed out: the
    descriptor's offset will be left before them.  */
 extern void mm_unread (struct mm_input *in, idx_t n);
@@ -135,31 +171,23 @@ extern bool mm_skip (struct mm_input *in, off_t n);
    set.  */
 extern int mm_copy_to (struct mm_input *in, int out);
 
-/* Stop reading IN: release its mapping and leave the descriptor's
-   offset just past the bytes handed out, as a read() loop would.  Does
-   not close the descriptor.  Return true if OK, false with errno set.  */
+/* Stop reading IN: release its mapping and buffer and leave the
+   descriptor's offset just past the bytes handed out.  Does not close
+   the descriptor.  A truncation that no chunk handed out was affected
+   by is not a failure.  Return true if OK, false with errno set.  */
 extern bool mm_close (struct mm_input *in);
 
 /* Print the diagnostic for IN's last failure (program name, file
    name, reason) without exiting.  */
 extern void mm_report (struct mm_input const *in);
 
-/* True if IN is being read through mappings.  */
-extern bool mm_is_mapped (struct mm_input const *in);
-
-/* True if the chunk just handed out reaches the end of the input as
-   seen at open, so a tool can stop early.  Only meaningful when
-   mapped.  */
+/* True if the chunk just handed out reaches the end of a regular
+   file as its size was at open.  */
 extern bool mm_at_end (struct mm_input const *in);
 
 /* The number of input bytes not yet handed out, or -1 if unknown (not a
    regular file, or one whose size cannot be trusted).  */
 extern off_t mm_remaining (struct mm_input const *in);
-
-/* True if IN failed because the file was truncated, or has just been
-   found truncated (a tool calls this after a write from a chunk failed
-   with EFAULT).  Sets IN's failure if so.  */
-extern bool mm_check_truncated (struct mm_input *in);
 
 /* The file offset of the next byte of IN to hand out, or -1 if IN's
    descriptor cannot seek.  */

@@ -144,8 +144,8 @@ flush_outbuf (void)
 }
 
 /* Copy IN to standard output unformatted: within the kernel into a
-   regular file, as GNU cat does, else straight from its chunks.
-   Return true if OK; report and return false on a failure.  */
+   regular file, as GNU cat does, else chunk by chunk.  Return true if
+   OK; report and return false on a failure.  */
 static bool
 plain_cat (struct mm_input *in)
 {
@@ -161,20 +161,7 @@ plain_cat (struct mm_input *in)
   idx_t n;
   int r;
   while (0 < (r = mm_next (in, &p, &n)))
-    {
-      idx_t written = full_write (STDOUT_FILENO, p, n);
-      if (written != n)
-        {
-          /* A write from a mapping fails with EFAULT if the file
-             shrank under it.  */
-          if (errno == EFAULT && mm_check_truncated (in))
-            {
-              mm_report (in);
-              return false;
-            }
-          write_error ();
-        }
-    }
+    write_out (p, n);
   if (r < 0)
     mm_report (in);
   return r == 0;

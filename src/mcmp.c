@@ -334,20 +334,6 @@ first_difference (char const *a, char const *b, idx_t n)
   return i;
 }
 
-/* Exit with a diagnostic if either input S[0] or S[1] was found
-   truncated: the bytes just compared may be the zeros that stand in
-   for the lost ones.  */
-static void
-check_truncated (struct side s[2])
-{
-  for (int f = 0; f < 2; f++)
-    if (mm_check_truncated (&s[f].in))
-      {
-        mm_report_unquoted (&s[f].in);
-        exit (EXIT_TROUBLE);
-      }
-}
-
 /* Consume the next N bytes of both inputs S[0] and S[1].  */
 static void
 advance (struct side s[2], idx_t n)
@@ -377,7 +363,6 @@ compare_first (struct side s[2], idx_t n)
         at_line_start = a[done + d - 1] == '\n';
       if (d < len)
         {
-          check_truncated (s);
           print_first_difference (s[0].name, s[1].name,
                                   a[done + d], b[done + d]);
           advance (s, done + d + 1);
@@ -399,7 +384,6 @@ compare_all (struct side s[2], idx_t n)
       idx_t len = MIN (BLOCK, n - done);
       if (memcmp (a + done, b + done, len) != 0)
         {
-          check_truncated (s);
           differing = true;
           for (idx_t i = first_difference (a + done, b + done, len);
                i < len;
@@ -461,7 +445,6 @@ compare_inputs (struct side s[2])
       bool more1 = fill (&s[1]);
       if (more0 != more1)
         {
-          check_truncated (s);
           report_eof (s[more0].name);
           return EXIT_DIFFERENT;
         }
@@ -477,7 +460,6 @@ compare_inputs (struct side s[2])
         }
       else if (memcmp (s[0].p, s[1].p, n) != 0)
         {
-          check_truncated (s);
           return EXIT_DIFFERENT;
         }
       advance (s, n);

@@ -960,6 +960,14 @@ gnu_next_buffer (struct scan *s, char *l)
   s->gb.next += gnu_readsize (&s->gb, r - keep, remaining);
 }
 
+/* True if NUL bytes end lines once a file is found binary, as in GNU
+   grep: unless -a or -z.  */
+static bool
+nuls_end_lines (void)
+{
+  return match_opts.eol && binary_files != TEXT_BINARY_FILES;
+}
+
 /* Turn S binary from its current position: from now on its NULs are
    line ends for matching and nothing is printed, as in GNU grep.
    Return false if the search of S is over (-I).  */
@@ -1091,18 +1099,18 @@ static bool
 search_chunk (struct scan *s, char *buf, idx_t n)
 {
   char eol = match_opts.eol;
-  /* Write only if needed: a write to a mapped page copies it.  */
-  if (buf[-1] != eol)
-    buf[-1] = eol;
-  if (n && buf[n - 1] != eol)
+  buf[-1] = eol;
+  /* A chunk ends with a line end, a NUL that will be one, or the last
+     line of the input, which gets one.  */
+  if (n && buf[n - 1] != eol && ! (nuls_end_lines () && !buf[n - 1]))
     buf[n++] = eol;
   s->bufbeg = buf;
   s->lastnl = buf;
   s->buflim = buf + n;
   s->lastout = s->lastout_off == s->buf_off ? buf : NULL;
-  matcher_set_writable (matcher, !mm_is_mapped (&s->in));
+  matcher_set_writable (matcher, true);
   char *lim = buf + n;
-  bool nuls_matter = eol && binary_files != TEXT_BINARY_FILES && !s->binary;
+  bool nuls_matter = nuls_end_lines () && !s->binary;
   s->nul = NULL;
   s->nul_scanned = nuls_matter ? buf : lim;
   if (s->held)
@@ -1225,7 +1233,7 @@ grep (struct scan *s)
   s->gb = (struct gnu_buffers) { GNU_INITIAL_BUFSIZE, GNU_INITIAL_BUFSIZE,
                                  GNU_HEAP_OFFSET };
   set_offset_width (s);
-  if (match_opts.eol && binary_files != TEXT_BINARY_FILES && has_hole (s)
+  if (nuls_end_lines () && has_hole (s)
       && !go_binary (s))
     return 0;
   char *p;
@@ -1345,7 +1353,8 @@ grepdesc (int fd, char const *name, bool is_stdin)
   s.is_stdin = is_stdin;
   matcher_set_input_name (matcher, name);
   s.after_last_match = -1;
-  if (!mm_open (&s.in, fd, name, MM_LINES, match_opts.eol))
+  if (!mm_open (&s.in, fd, name, MM_LINES | (nuls_end_lines () ? MM_NUL_LINES : 0),
+                match_opts.eol))
     {
       suppressible_error (name, errno);
       return true;

@@ -189,7 +189,8 @@ count_bytes_only (struct mm_input *in, struct counts *c)
   idx_t n;
   int r;
   while (0 < (r = mm_next (in, &p, &n)))
-    c->bytes += n;
+    if (mm_verify (in))
+      c->bytes += n;
   if (r < 0)
     mm_report (in);
   return r == 0;
@@ -205,8 +206,12 @@ count_lines (struct mm_input *in, struct counts *c)
   int r;
   while (0 < (r = mm_next (in, &p, &n)))
     {
-      c->lines += count_newlines (p, n);
-      c->bytes += n;
+      intmax_t lines = count_newlines (p, n);
+      if (mm_verify (in))
+        {
+          c->lines += lines;
+          c->bytes += n;
+        }
     }
   if (r < 0)
     mm_report (in);
@@ -225,8 +230,13 @@ count_text (struct mm_input *in, int what, struct counts *c)
   int r;
   while (0 < (r = mm_next (in, &p, &n)))
     {
+      /* A chunk found cut is counted again from what is left of it.  */
+      struct tc_state before = st;
       tc_scan (&st, p, n);
-      c->bytes += n;
+      if (mm_verify (in))
+        c->bytes += n;
+      else
+        st = before;
     }
   tc_finish (&st);
   c->lines = st.lines;
@@ -271,7 +281,7 @@ wc (int fd, char const *file)
   char const *name = file ? file : _("standard input");
   struct counts c = { 0, 0, 0, 0, 0 };
   struct mm_input in;
-  bool ok = mm_open (&in, fd, name, 0, '\n');
+  bool ok = mm_open (&in, fd, name, MM_INPLACE, '\n');
   if (!ok)
     error (0, errno, "%s", quotef (name));
   else

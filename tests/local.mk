@@ -33,3 +33,14 @@ TESTS += \
   tests/mwc/options.sh \
   tests/mwc/locale.sh \
   tests/mwc/files.sh
+
+# The fault tests and their LD_PRELOAD shim, built as a "program"
+# linked with -shared.
+check_PROGRAMS += tests/faults/cutmap.so
+tests_faults_cutmap_so_SOURCES = tests/faults/cutmap.c
+tests_faults_cutmap_so_CPPFLAGS =
+tests_faults_cutmap_so_CFLAGS = -fPIC
+tests_faults_cutmap_so_LDFLAGS = -shared
+tests_faults_cutmap_so_LDADD = -ldl
+TESTS += \
+  tests/faults/cut.sh
