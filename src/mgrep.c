@@ -67,6 +67,7 @@ static struct match_options match_opts = { .eol = '\n' }; /* -i -w -x -z */
 static enum match_kind match_kind;       /* -G -E -F -P */
 static bool match_kind_set;              /* one of them was given */
 static bool out_invert;                  /* -v */
+static bool skip_empty_lines;            /* no empty line is selected */
 static bool out_line;                    /* -n */
 static bool out_byte;                    /* -b */
 static bool count_matches;               /* -c */
@@ -991,7 +992,27 @@ static void
 zap_nuls (char *p, char const *lim)
 {
   while ((p = memchr (p, '\0', lim - p)))
-    *p++ = match_opts.eol;
+    do
+      *p++ = match_opts.eol;
+    while (p < lim && !*p);
+}
+
+/* True if the N bytes at P are all NULs.  */
+static bool
+all_nuls (char const *p, idx_t n)
+{
+  return n && !p[0] && memcmp (p, p + 1, n - 1) == 0;
+}
+
+/* Set skip_empty_lines for the compiled matcher.  */
+static void
+set_skip_empty_lines (void)
+{
+  char eolbytes[3] = { 0, match_opts.eol, 0 };
+  idx_t size;
+  skip_empty_lines = ((matcher_execute (matcher, eolbytes + 1, 1, &size, NULL)
+                       == 0)
+                      == out_invert);
 }
 
 /* Start holding the output of S: what follows is printed only if
@@ -1108,7 +1129,6 @@ search_chunk (struct scan *s, char *buf, idx_t n)
   s->lastnl = buf;
   s->buflim = buf + n;
   s->lastout = s->lastout_off == s->buf_off ? buf : NULL;
-  matcher_set_writable (matcher, true);
   char *lim = buf + n;
   bool nuls_matter = nuls_end_lines () && !s->binary;
   s->nul = NULL;
@@ -1120,6 +1140,11 @@ search_chunk (struct scan *s, char *buf, idx_t n)
                         s->buf_off + n))
         return false;
     }
+  /* A run of NULs in a binary file is a run of empty lines: skip it
+     if none can be selected, as GNU grep does, unless the offset where
+     standard input is left depends on GNU's buffers.  */
+  if (s->binary && skip_empty_lines && !s->is_stdin && all_nuls (buf, n))
+    return true;
   if (s->binary)
     zap_nuls (buf, lim);
 
@@ -1890,6 +1915,8 @@ main (int argc, char **argv)
 
   matcher_set_locator (locate_pattern);
   matcher = matcher_compile (match_kind, keys, keycc, &match_opts);
+  matcher_set_writable (matcher, true);
+  set_skip_empty_lines ();
   mm_init ();
   /* glibc ignores the size given with a null buffer: give it one.
      Diagnostics go through error, which flushes standard output first,

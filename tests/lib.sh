@@ -92,7 +92,8 @@ same_as_gnu ()
   _gnu=$1 _ours=$2 _how=$3 _file=$4
   shift 4
   arrive "$_how" "$_file" exp "$_gnu" "$@"
-  normalize_err "$_gnu" "$_ours" < exp.err > exp.err2
+  normalize_err "$_gnu" "$_ours" < exp.err \
+    | normalize_err "${_gnu##*/}" "$_ours" > exp.err2
   for _s in $io_settings; do
     compare_what="$_ours $* ($_how $_file, $_s)"
     arrive "$_how" "$_file" out with_io "$_s" "$_ours" "$@"

@@ -43,4 +43,6 @@ tests_faults_cutmap_so_CFLAGS = -fPIC
 tests_faults_cutmap_so_LDFLAGS = -shared
 tests_faults_cutmap_so_LDADD = -ldl
 TESTS += \
-  tests/faults/cut.sh
+  tests/faults/cut.sh \
+  tests/faults/limits.sh \
+  tests/faults/stress.sh

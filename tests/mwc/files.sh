@@ -187,24 +187,6 @@ test_special_files ()
   same_as_gnu /usr/bin/wc mwc operand '' -c /dev/null corpus/nonl || return
 }
 
-# A file truncated while it is mapped: no crash, the diagnostic, status 1.
-test_truncated ()
-{
-  head -c $((4 * 1024 * 1024)) /dev/zero | tr '\0' 'x' > big || framework_failure
-  # Map it in one-page windows and shrink it while mwc counts words.
-  cp big shrink || framework_failure
-  (MMUTILS_WINDOW=$page_size mwc --io=mmap -w shrink corpus/nonl > out 2> err
-   echo $? > rc) &
-  pid=$!
-  truncate -s 0 shrink
-  wait $pid
-  rc=$(cat rc)
-  case $rc in
-    0) ;;  # Finished before the truncation: nothing to see.
-    1) grep -q '^mwc: shrink: file truncated$' err || fail "diagnostic: $(cat err)" ;;
-    *) fail "status $rc: $(cat err)" ;;
-  esac
-  grep -q ' corpus/nonl$' out || fail "the next operand was not counted"
-}
+# Files cut while mapped: tests/faults/cut.sh.
 
 . shunit2
