@@ -280,7 +280,7 @@ init_verbatim (void)
 {
   for (int b = 0; b <= UCHAR_MAX; b++)
     {
-      char out[4];
+      char out[4] = { 0 };
       char *saved = outp;
       outp = out;
       put_byte (b);
