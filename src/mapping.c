@@ -44,6 +44,12 @@
 # define MM_CAN_MAP true
 #endif
 
+/* Memory: an input holds at most one reserved window of address space
+   (the window plus 4 MiB, never touched unless mapped) and one buffer
+   of READ_BUFSIZE bytes plus, in line mode, its longest line, which GNU
+   grep needs whole too (with MM_NUL_LINES, NULs end lines, so a file of
+   NULs is no such line).  Nothing grows with the file's size.  */
+
 /* Default window: 64 MiB.  The sweep in bench/results.md (1 GiB hot,
    --io=mmap) has mwc -l and mgrep -c fastest at 64 and 256 MiB, 4 MiB
    25-45% slower, 1 MiB and less three to seven times slower; mcat into
