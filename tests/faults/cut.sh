@@ -93,21 +93,6 @@ check ()
   compare_what=
 }
 
-# Every cut with the three ways of mapping.  For each case, call
-# "one_case SETTING AT SIZE IO".
-each_cut ()
-{
-  for _c in $cuts; do
-    IFS=: read -r _s _a _z <<EOF2
-$_c
-EOF2
-    one_case "$_s" "$_a" "$_z" mmap
-    if test "$_s" = default; then
-      one_case "$_s" "$_a" "$_z" auto
-    fi
-  done
-}
-
 # ref_bytes: ref/f is what the tool may show of f: its first $kept
 # bytes if it was cut, else all of it; ref/g is the next operand.
 ref_bytes ()
@@ -124,99 +109,77 @@ ref_lines ()
   head -n $_n ref/f > ref/f2 && mv ref/f2 ref/f
 }
 
-one_cat_case ()
+# each_cut TOOL STATUS REF ARGS...: for every cut, mapped and with
+# --io=auto, run our TOOL with ARGS (its operands included) and check it
+# against the GNU TOOL on what the file still holds, as REF (ref_bytes
+# or ref_lines) makes it; STATUS is ours after a cut.  The function
+# "unseen", if the caller defines it, sets cut=no where the tool stops
+# before the cut.
+each_cut ()
 {
-  run_cut "$@" mcat $cat_args f g
-  ref_bytes
-  _ours=mcat
-  expect 1 /usr/bin/cat $cat_args f g
-  check "mcat $cat_args, cut $*"
-}
-
-test_mcat ()
-{
-  for cat_args in '' -n -A -s; do
-    one_case () { one_cat_case "$@"; }
-    each_cut
+  _tool=$1 _st=$2 _ref=$3
+  shift 3
+  _ours=m$_tool
+  for _c in $cuts; do
+    IFS=: read -r _s _a _z <<EOF2
+$_c
+EOF2
+    _ios=mmap
+    test "$_s" = default && _ios="mmap auto"
+    for _io in $_ios; do
+      run_cut "$_s" "$_a" "$_z" $_io $_ours "$@"
+      $_ref
+      unseen "$@"
+      expect "$_st" /usr/bin/$_tool "$@"
+      check "$_ours $*, cut $_c, --io=$_io"
+    done
   done
 }
 
-one_wc_case ()
+# The default: every tool reads to the end, and sees every cut.
+unseen () { :; }
+
+test_mcat ()
 {
-  run_cut "$@" mwc $wc_args f g
-  ref_bytes
-  _ours=mwc
-  expect 1 /usr/bin/wc $wc_args f g
-  check "mwc $wc_args, cut $*"
+  for args in '' -n -A -s; do
+    each_cut cat 1 ref_bytes $args f g
+  done
 }
 
 test_mwc ()
 {
-  for wc_args in '' -l -w -c -L; do
-    one_case () { one_wc_case "$@"; }
-    each_cut
+  for args in '' -l -w -c -L; do
+    each_cut wc 1 ref_bytes $args f g
   done
-}
-
-one_grep_case ()
-{
-  run_cut "$@" mgrep $grep_args f g
-  ref_lines
-  _ours=mgrep
-  expect 2 /usr/bin/grep $grep_args f g
-  check "mgrep $grep_args, cut $*"
 }
 
 test_mgrep ()
 {
-  for grep_args in '-c 7' '-n 99' '-v 5' '-b -e 1234 -e 77$' '-A1 -B2 777'; do
-    one_case () { one_grep_case "$@"; }
-    each_cut
+  for args in '-c 7' '-n 99' '-v 5' '-b -e 1234 -e 77$' '-A1 -B2 777'; do
+    each_cut grep 2 ref_lines $args f g
   done
 }
 
-# mgrep -q stops at its first match, before any cut past it; a cut
-# before it is reported, and -q's status is the error's.
+# mgrep -q stops at a match before the cut, unaware of it; a cut before
+# its match is reported, and the status is the error's.
 test_mgrep_quiet ()
 {
-  for pat in 1199999 '^1$'; do
-    one_case ()
-    {
-      run_cut "$@" mgrep -q "$pat" f
-      ref_lines
-      _ours=mgrep
-      # -q stops at a match before the cut, unaware of it.
-      (cd ref && /usr/bin/grep -q "$pat" f) && cut=no
-      expect 2 /usr/bin/grep -q "$pat" f
-      check "mgrep -q $pat, cut $*"
-    }
-    each_cut
-  done
+  unseen () { (cd ref && /usr/bin/grep "$@") && cut=no; }
+  each_cut grep 2 ref_lines -q 1199999 f
+  each_cut grep 2 ref_lines -q '^1$' f
+  unseen () { :; }
 }
 
-# mcmp compares f with its own first bytes: the cut must not read as a
-# difference, nor as a shorter file.  With f second, the same.
-one_cmp_case ()
-{
-  cp orig copy
-  run_cut "$@" mcmp $cmp_args copy f
-  # -n stops before a cut past its count.
-  case $cmp_args in
-    -n*) test ${cmp_args#-n } -le $kept && cut=no ;;
-  esac
-  ref_bytes
-  cp orig ref/copy
-  _ours=mcmp
-  expect 2 /usr/bin/cmp $cmp_args copy f
-  check "mcmp $cmp_args copy f, cut $*"
-}
-
+# mcmp compares f with a copy of it: the cut must not read as a
+# difference, nor as a shorter file.  -n stops before a cut past it.
 test_mcmp ()
 {
-  for cmp_args in '' -l -s '-n 2000000'; do
-    one_case () { one_cmp_case "$@"; }
-    each_cut
+  cp orig copy && cp orig ref/copy || framework_failure "cp"
+  unseen () { test "$1" = -n && test "$2" -le $kept && cut=no; }
+  for args in '' -l -s '-n 2000000'; do
+    each_cut cmp 2 ref_bytes $args copy f
   done
+  unseen () { :; }
 }
 
 # A tool started with SIGBUS blocked (a blocked mask is inherited
