@@ -182,6 +182,25 @@ test_mcmp ()
   unseen () { :; }
 }
 
+# A file that grows right after its first window is mapped: mapped up
+# to its size at open, then read on to its new end, as GNU reads it.
+test_grows ()
+{
+  grown=$(( $(wc -c < orig) + 5000 ))
+  for t in "cat -n" "wc" "grep -c 7" "cmp copy"; do
+    cp orig copy
+    for set in default:1 1M:2 page:3; do
+      run_cut ${set%:*} ${set#*:} $grown mmap m$t f
+      cp f ref/f && cp copy ref/copy
+      (cd ref && /usr/bin/$t f > ../exp 2> ../exp.err; echo $? > ../exp.rc)
+      normalize_err /usr/bin/${t%% *} m${t%% *} < exp.err |
+        normalize_err ${t%% *} m${t%% *} > exp.err2 && mv exp.err2 exp.err
+      _ours=m${t%% *}
+      check "m$t, grown after mapping $set"
+    done
+  done
+}
+
 # A tool started with SIGBUS blocked (a blocked mask is inherited
 # across exec) must still survive a cut.
 test_sigbus_blocked ()
