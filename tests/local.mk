@@ -27,6 +27,13 @@ TESTS += \
   tests/mgrep/regex.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
+# A slow producer for tests/misc/trickle.sh.
+check_PROGRAMS += tests/trickle
+tests_trickle_LDADD =
+
+TESTS += \
+  tests/misc/trickle.sh
+
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
 TESTS += \
