@@ -17,7 +17,8 @@ TESTS += \
 TESTS += \
   tests/mcmp/usage.sh \
   tests/mcmp/pairs.sh \
-  tests/mcmp/large.sh
+  tests/mcmp/large.sh \
+  tests/mcmp/special.sh
 
 TESTS += \
   tests/mgrep/output.sh \
