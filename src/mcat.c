@@ -69,6 +69,8 @@ enum { OUTBUF_FLUSH = 128 * 1024, OUTBUF_MARGIN = 64 };
 static char outbuf[OUTBUF_FLUSH + OUTBUF_MARGIN];
 static char *outp = outbuf;
 
+static char const short_options[] = "benstuvAET";
+
 static struct option const long_options[] =
 {
   {"number-nonblank", no_argument, NULL, 'b'},
@@ -475,7 +477,8 @@ main (int argc, char **argv)
   initialize_main_tool (&argc, &argv, EXIT_FAILURE);
 
   int c;
-  while ((c = getopt_long (argc, argv, "benstuvAET", long_options, NULL))
+  gnu_abbreviations (argc, argv, short_options, long_options);
+  while ((c = getopt_long (argc, argv, short_options, long_options, NULL))
          != -1)
     switch (c)
       {

@@ -104,6 +104,8 @@ static int offset_width;        /* -l: width of the byte number column */
 /* The suffixes diffutils accepts on sizes: '0' admits "kB" and "KiB".  */
 static char const valid_suffixes[] = "kKMGTPEZY0";
 
+static char const short_options[] = "bci:ln:sv";
+
 static struct option const long_options[] =
 {
   {"print-bytes", no_argument, NULL, 'b'},
@@ -790,7 +792,8 @@ main (int argc, char **argv)
   xstdopen ();
 
   int c;
-  while ((c = getopt_long (argc, argv, "bci:ln:sv", long_options, NULL))
+  gnu_abbreviations (argc, argv, short_options, long_options);
+  while ((c = getopt_long (argc, argv, short_options, long_options, NULL))
          != -1)
     switch (c)
       {

@@ -195,6 +195,12 @@ static bool holding;
 /* Whether a group separator may be printed: something was output.  */
 static bool used;
 
+/* The last of --include, --exclude, --exclude-from and --exclude-dir
+   given, or null: GNU grep's file selection is not supported, but its
+   options are known, so that their abbreviations mean what they do in
+   GNU grep.  */
+static char const *selecting_files;
+
 /* Width of line numbers and byte offsets with -T, else 0.  */
 static int offset_width;
 
@@ -210,7 +216,11 @@ enum
   NO_GROUP_SEPARATOR_OPTION,
   LINE_BUFFERED_OPTION,
   LABEL_OPTION,
-  NO_IGNORE_CASE_OPTION
+  NO_IGNORE_CASE_OPTION,
+  EXCLUDE_OPTION,
+  EXCLUDE_FROM_OPTION,
+  EXCLUDE_DIRECTORY_OPTION,
+  INCLUDE_OPTION
 };
 
 static struct option const long_options[] =
@@ -230,10 +240,15 @@ static struct option const long_options[] =
   {"count", no_argument, NULL, 'c'},
   {"devices", required_argument, NULL, 'D'},
   {"directories", required_argument, NULL, 'd'},
+  {"dereference-recursive", no_argument, NULL, 'R'},
+  {"exclude", required_argument, NULL, EXCLUDE_OPTION},
+  {"exclude-from", required_argument, NULL, EXCLUDE_FROM_OPTION},
+  {"exclude-dir", required_argument, NULL, EXCLUDE_DIRECTORY_OPTION},
   {"file", required_argument, NULL, 'f'},
   {"files-with-matches", no_argument, NULL, 'l'},
   {"files-without-match", no_argument, NULL, 'L'},
   {"group-separator", required_argument, NULL, GROUP_SEPARATOR_OPTION},
+  {"include", required_argument, NULL, INCLUDE_OPTION},
   {"ignore-case", no_argument, NULL, 'i'},
   {"no-ignore-case", no_argument, NULL, NO_IGNORE_CASE_OPTION},
   {"initial-tab", no_argument, NULL, 'T'},
@@ -250,7 +265,6 @@ static struct option const long_options[] =
   {"only-matching", no_argument, NULL, 'o'},
   {"quiet", no_argument, NULL, 'q'},
   {"recursive", no_argument, NULL, 'r'},
-  {"dereference-recursive", no_argument, NULL, 'R'},
   {"regexp", required_argument, NULL, 'e'},
   {"invert-match", no_argument, NULL, 'v'},
   {"silent", no_argument, NULL, 'q'},
@@ -1775,6 +1789,10 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case LINE_BUFFERED_OPTION: line_buffered = true; break;
     case LABEL_OPTION: label = optarg; break;
     case MM_IO_OPTION: mm_set_io (optarg); break;
+    case EXCLUDE_OPTION: selecting_files = "--exclude"; break;
+    case EXCLUDE_FROM_OPTION: selecting_files = "--exclude-from"; break;
+    case EXCLUDE_DIRECTORY_OPTION: selecting_files = "--exclude-dir"; break;
+    case INCLUDE_OPTION: selecting_files = "--include"; break;
     case 'V': print_version (PROGRAM_NAME);
     case GETOPT_HELP_CHAR: *show_help = true; break;
     default: usage (EXIT_TROUBLE);
@@ -1835,6 +1853,7 @@ main (int argc, char **argv)
   int filename_option = 0;
   bool show_help = false;
   int opt;
+  gnu_abbreviations (argc, argv, short_options, long_options);
   while ((opt = get_nondigit_option (argc, argv, &default_context)) != -1)
     if (opt == 'e')
       add_keys (&keys, &keycc, &keyalloc, optarg, strlen (optarg), "");
@@ -1846,6 +1865,8 @@ main (int argc, char **argv)
     usage (EXIT_SUCCESS);
   if (directories == RECURSE_DIRECTORIES)
     error (EXIT_TROUBLE, 0, _("recursive search is not supported"));
+  if (selecting_files)
+    error (EXIT_TROUBLE, 0, _("%s is not supported"), selecting_files);
 
   if (keys)
     {

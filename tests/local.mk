@@ -33,7 +33,8 @@ check_PROGRAMS += tests/trickle
 tests_trickle_LDADD =
 
 TESTS += \
-  tests/misc/trickle.sh
+  tests/misc/trickle.sh \
+  tests/misc/abbrev.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
