@@ -42,7 +42,8 @@ emit_try_help (void)
 void
 emit_ancillary_info (char const *program)
 {
-  printf (_("\nReport bugs to: <%s>\n"), PACKAGE_BUGREPORT);
+  printf (_("\nReport bugs: see REPORTING BUGS in 'man %s', or the README\n\
+file of mmutils.\n"), program);
   printf (_("Full documentation: man %s\n"), program);
 }
 
