@@ -195,6 +195,9 @@ static bool holding;
 /* Whether a group separator may be printed: something was output.  */
 static bool used;
 
+/* -V was given.  */
+static bool show_version;
+
 /* The last of --include, --exclude, --exclude-from and --exclude-dir
    given, or null: GNU grep's file selection is not supported, but its
    options are known, so that their abbreviations mean what they do in
@@ -1793,7 +1796,7 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case EXCLUDE_FROM_OPTION: selecting_files = "--exclude-from"; break;
     case EXCLUDE_DIRECTORY_OPTION: selecting_files = "--exclude-dir"; break;
     case INCLUDE_OPTION: selecting_files = "--include"; break;
-    case 'V': print_version (PROGRAM_NAME);
+    case 'V': show_version = true; break;
     case GETOPT_HELP_CHAR: *show_help = true; break;
     default: usage (EXIT_TROUBLE);
     }
@@ -1861,6 +1864,10 @@ main (int argc, char **argv)
       read_pattern_file (&keys, &keycc, &keyalloc, optarg);
     else
       parse_option (opt, &default_context, &filename_option, &show_help);
+  /* As GNU grep 3.8, act on -V and --help only once every option is
+     parsed: a bad option is reported instead, and -V wins.  */
+  if (show_version)
+    print_version (PROGRAM_NAME);
   if (show_help)
     usage (EXIT_SUCCESS);
   if (directories == RECURSE_DIRECTORIES)
