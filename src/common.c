@@ -20,6 +20,7 @@
 #include <locale.h>
 
 #include "system.h"
+#include "c-stack.h"
 #include "closeout.h"
 #include "mapping.h"
 #include "progname.h"
@@ -88,6 +89,12 @@ widen_output_pipe (void)
         fcntl (STDOUT_FILENO, F_SETPIPE_SZ, PIPE_WIDTH);
     }
 #endif
+}
+
+void
+handle_stack_overflow (void)
+{
+  c_stack_action (NULL);
 }
 
 void

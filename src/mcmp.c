@@ -789,6 +789,7 @@ int
 main (int argc, char **argv)
 {
   initialize_main_tool (&argc, &argv, EXIT_TROUBLE);
+  handle_stack_overflow ();
   xstdopen ();
 
   int c;

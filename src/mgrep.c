@@ -1850,6 +1850,7 @@ int
 main (int argc, char **argv)
 {
   initialize_main_tool (&argc, &argv, EXIT_TROUBLE);
+  handle_stack_overflow ();
   char *keys = NULL;
   idx_t keycc = 0, keyalloc = 0;
   intmax_t default_context = -1;

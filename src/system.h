@@ -97,6 +97,12 @@ extern void widen_output_pipe (void);
    EXIT_STATUS for trouble.  */
 extern void initialize_main_tool (int *argc, char ***argv, int exit_status);
 
+/* Die with "PROG: stack overflow" and the exit_failure status, as GNU
+   grep and cmp do (gnulib c-stack), rather than of SIGSEGV.  On
+   GNU/Linux c-stack takes SIGSEGV only, on an alternate signal stack;
+   SIGBUS stays with the input helper's truncation guard.  */
+extern void handle_stack_overflow (void);
+
 /* Before getopt_long parses ARGC and ARGV with SHORTOPTS and LONGOPTS,
    rewrite each long option that is a unique prefix of one of the GNU
    tool's long options (those in LONGOPTS below MM_OWN_OPTION) to that
