@@ -25,7 +25,8 @@ TESTS += \
   tests/mgrep/output-generated.sh
 
 TESTS += \
-  tests/mgrep/regex.sh
+  tests/mgrep/regex.sh \
+  tests/mgrep/patterns.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
 # A slow producer for tests/misc/trickle.sh.
