@@ -424,6 +424,9 @@ input_is_output (struct mm_input const *in)
           && 0 < mm_remaining (in));
 }
 
+/* True if standard input was named, and must be closed at the end.  */
+static bool have_read_stdin;
+
 /* Copy the file named FILE ("-" for standard input) to standard
    output, plain or COOKED.  Return true if OK, false after reporting
    a failure.  */
@@ -431,6 +434,7 @@ static bool
 cat_file (char const *file, bool cooked)
 {
   bool is_stdin = STREQ (file, "-");
+  have_read_stdin |= is_stdin;
   int fd = is_stdin ? STDIN_FILENO : open (file, O_RDONLY);
   if (fd < 0)
     {
@@ -517,5 +521,8 @@ main (int argc, char **argv)
       flush_outbuf ();
     }
 
+  /* As GNU cat, even when standard input was closed from the start.  */
+  if (have_read_stdin && close (STDIN_FILENO) != 0)
+    error (EXIT_FAILURE, errno, _("closing standard input"));
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -690,6 +690,20 @@ check_stdout (void)
     }
 }
 
+/* GNU cmp reads even with -n 0, zero bytes: exit with the diagnostic
+   that read gives for S if it cannot be read, a directory or a
+   descriptor open only for writing (xstdopen's stand-in for a closed
+   standard input).  */
+static void
+check_readable (struct side const *s)
+{
+  if (S_ISDIR (s->in->st.st_mode))
+    error (EXIT_TROUBLE, EISDIR, "%s", s->name);
+  int flags = fcntl (s->fd, F_GETFL);
+  if (0 <= flags && (flags & O_ACCMODE) == O_WRONLY)
+    error (EXIT_TROUBLE, EBADF, "%s", s->name);
+}
+
 /* Compare standard input, already open as S[1] and named by S[0] too,
    with different skips, as GNU cmp 3.8 does with its one descriptor:
    it seeks past the first skip and then past the second, so the two
@@ -708,12 +722,18 @@ cmp_stdin_twice (struct side s[2])
     return EXIT_SAME;
   s[1].start = (ckd_add (&s[1].start, s[0].start, ignore_initial[1])
                 ? -1 : s[1].start);
-  skip_initial (&s[0], 0);
-  if (s[1].start == s[0].start)
+  /* A device that can seek, such as the /dev/null that xstdopen puts
+     in place of a closed standard input, reports the same offset
+     after any seek.  */
+  if (s[1].start == s[0].start || !S_ISREG (s[0].in->st.st_mode))
     {
+      /* GNU cmp has sought past the first skip.  */
+      if (S_ISREG (s[0].in->st.st_mode))
+        skip_initial (&s[0], 0);
       finish_side (&s[0]);
       return EXIT_SAME;
     }
+  skip_initial (&s[0], 0);
   skip_initial (&s[1], 1);
 
   examine_output ();
@@ -772,9 +792,8 @@ cmp_files (struct side s[2])
   for (int f = 0; f < 2; f++)
     {
       skip_initial (&s[f], f);
-      /* GNU cmp reads even with -n 0, and a directory fails.  */
-      if (bytes_limit == 0 && S_ISDIR (s[f].in->st.st_mode))
-        error (EXIT_TROUBLE, EISDIR, "%s", s[f].name);
+      if (bytes_limit == 0)
+        check_readable (&s[f]);
     }
 
   status = compare_inputs (s);

@@ -35,6 +35,7 @@
 #include "system.h"
 #include "argmatch.h"
 #include "c-ctype.h"
+#include "getprogname.h"
 #include "intprops.h"
 #include "inttostr.h"
 #include "mapping.h"
@@ -299,21 +300,23 @@ ARGMATCH_VERIFY (directories_args, directories_types);
 void
 usage (int status)
 {
+  /* GNU grep names itself by the last part of its name here.  */
+  char const *name = getprogname ();
   if (status != EXIT_SUCCESS)
     {
       fprintf (stderr, _("Usage: %s [OPTION]... PATTERNS [FILE]...\n"),
-               program_name);
-      emit_try_help ();
+               name);
+      fprintf (stderr, _("Try '%s --help' for more information.\n"), name);
     }
   else
     {
-      printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), program_name);
+      printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), name);
       printf (_("Search for PATTERNS in each FILE.\n"));
       printf (_("\
 Example: %s -i 'hello world' menu.h main.c\n\
 PATTERNS can contain multiple patterns separated by newlines.\n\
 \n\
-Pattern selection and interpretation:\n"), program_name);
+Pattern selection and interpretation:\n"), name);
       fputs (_("\
   -E, --extended-regexp     PATTERNS are extended regular expressions\n\
   -F, --fixed-strings       PATTERNS are strings\n\
@@ -1852,7 +1855,12 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case 'm': max_count_arg (optarg); break;
     case 'n': out_line = true; break;
     case 'o': only_matching = true; break;
-    case 'q': exit_on_match = true; break;
+    case 'q':
+      /* As GNU grep 3.8: failing to write a diagnostic (stderr
+         closed) then ends with status 0, not 2.  */
+      exit_on_match = true;
+      exit_failure = EXIT_SUCCESS;
+      break;
     case 'R': case 'r': directories = RECURSE_DIRECTORIES; break;
     case 's': suppress_errors = true; break;
     case 'Z': filename_mask = 0; break;

@@ -36,7 +36,8 @@ tests_trickle_LDADD =
 TESTS += \
   tests/misc/trickle.sh \
   tests/misc/abbrev.sh \
-  tests/misc/help.sh
+  tests/misc/help.sh \
+  tests/misc/closed.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
