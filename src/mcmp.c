@@ -574,8 +574,8 @@ static void
 set_start (struct side *s, int f)
 {
   off_t pos = mm_offset (s->in);
-  s->start = (pos < 0 || ckd_add (&s->start, pos, ignore_initial[f])
-              ? -1 : s->start);
+  if (pos < 0 || ckd_add (&s->start, pos, ignore_initial[f]))
+    s->start = -1;
 }
 
 /* Return the number of bytes regular file S holds past its start;
@@ -720,8 +720,8 @@ cmp_stdin_twice (struct side s[2])
   set_start (&s[0], 0);
   if (s[0].start < 0)
     return EXIT_SAME;
-  s[1].start = (ckd_add (&s[1].start, s[0].start, ignore_initial[1])
-                ? -1 : s[1].start);
+  if (ckd_add (&s[1].start, s[0].start, ignore_initial[1]))
+    s[1].start = -1;
   /* A device that can seek, such as the /dev/null that xstdopen puts
      in place of a closed standard input, reports the same offset
      after any seek.  */
