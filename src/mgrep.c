@@ -252,7 +252,6 @@ static struct option const long_options[] =
   {"count", no_argument, NULL, 'c'},
   {"devices", required_argument, NULL, 'D'},
   {"directories", required_argument, NULL, 'd'},
-  {"dereference-recursive", no_argument, NULL, 'R'},
   {"exclude", required_argument, NULL, EXCLUDE_OPTION},
   {"exclude-from", required_argument, NULL, EXCLUDE_FROM_OPTION},
   {"exclude-dir", required_argument, NULL, EXCLUDE_DIRECTORY_OPTION},
@@ -260,6 +259,7 @@ static struct option const long_options[] =
   {"files-with-matches", no_argument, NULL, 'l'},
   {"files-without-match", no_argument, NULL, 'L'},
   {"group-separator", required_argument, NULL, GROUP_SEPARATOR_OPTION},
+  {"help", no_argument, NULL, GETOPT_HELP_CHAR},
   {"include", required_argument, NULL, INCLUDE_OPTION},
   {"ignore-case", no_argument, NULL, 'i'},
   {"no-ignore-case", no_argument, NULL, NO_IGNORE_CASE_OPTION},
@@ -277,6 +277,7 @@ static struct option const long_options[] =
   {"only-matching", no_argument, NULL, 'o'},
   {"quiet", no_argument, NULL, 'q'},
   {"recursive", no_argument, NULL, 'r'},
+  {"dereference-recursive", no_argument, NULL, 'R'},
   {"regexp", required_argument, NULL, 'e'},
   {"invert-match", no_argument, NULL, 'v'},
   {"silent", no_argument, NULL, 'q'},
@@ -287,7 +288,6 @@ static struct option const long_options[] =
   {"with-filename", no_argument, NULL, 'H'},
   {"word-regexp", no_argument, NULL, 'w'},
   MM_IO_LONG_OPTION,
-  {"help", no_argument, NULL, GETOPT_HELP_CHAR},
   {NULL, 0, NULL, 0}
 };
 

@@ -130,6 +130,10 @@ test_arguments_are_not_options ()
     same_options /usr/bin/grep mgrep $s -ie --t || return
     same_options /usr/bin/grep mgrep $s --t -- --t || return
     same_options /usr/bin/wc mwc $s --files0-from --ch || return
+    same_options /usr/bin/cat mcat $s --=x || return
+    same_options /usr/bin/wc mwc $s --=x || return
+    same_options /usr/bin/cmp mcmp $s --=x || return
+    same_options /usr/bin/grep mgrep $s --=x || return
     POSIXLY_CORRECT=1 same_options /usr/bin/cmp mcmp $s x --i=2 || return
     POSIXLY_CORRECT=1 same_options /usr/bin/grep mgrep $s x --t || return
     same_options /usr/bin/grep mgrep $s x --t || return
