@@ -29,6 +29,7 @@
 
 /* mmutils' own options are told from GNU's by their values.  */
 verify ((int) MM_OWN_OPTION <= (int) MM_IO_OPTION);
+verify ((int) MM_AMBIGUOUS_OPTION != (int) MM_IO_OPTION);
 
 /* The authors named by --version.  */
 #define AUTHORS "the mmutils authors"
@@ -163,18 +164,25 @@ prefix_option (struct option const *longopts, bool own,
   return first;
 }
 
-/* Report, as getopt_long would, that ARG, a long option named by the
-   LEN bytes at NAME, is ambiguous among the GNU tool's options in
-   LONGOPTS; exit as with a usage error.  PROGRAM is argv[0].  */
-static _Noreturn void
-ambiguous_option (char const *program, char const *arg,
-                  struct option const *longopts, char const *name, idx_t len)
+/* The option gnu_abbreviations found ambiguous: argv[0], the option
+   as given, the tool's options, and the length of the name given.  */
+static struct
 {
+  char const *program;
+  char const *arg;
+  struct option const *longopts;
+  idx_t len;
+} pending_ambiguous;
+
+void
+report_ambiguous_option (void)
+{
+  char const *name = pending_ambiguous.arg + 2;
   fprintf (stderr, _("%s: option '%s' is ambiguous; possibilities:"),
-           program, arg);
+           pending_ambiguous.program, pending_ambiguous.arg);
   struct option const *first = NULL;
-  for (struct option const *o = longopts; o->name; o++)
-    if (!own_option (o) && strncmp (o->name, name, len) == 0
+  for (struct option const *o = pending_ambiguous.longopts; o->name; o++)
+    if (!own_option (o) && strncmp (o->name, name, pending_ambiguous.len) == 0
         && ! (first && same_option (first, o)))
       {
         first = first ? first : o;
@@ -182,6 +190,24 @@ ambiguous_option (char const *program, char const *arg,
       }
   fputc ('\n', stderr);
   usage (exit_failure);
+}
+
+/* Note that *PARG, a long option whose name given is LEN bytes long,
+   is ambiguous among the GNU tool's options in LONGOPTS, and put
+   MM_AMBIGUOUS_LONG_OPTION in its place for getopt_long to meet; if
+   the table lacks it, report the option now.  PROGRAM is argv[0].  */
+static void
+defer_ambiguous_option (char const *program, char **parg,
+                        struct option const *longopts, idx_t len)
+{
+  static char sentinel[] = "--\177";
+  pending_ambiguous.program = program;
+  pending_ambiguous.arg = *parg;
+  pending_ambiguous.longopts = longopts;
+  pending_ambiguous.len = len;
+  if (!exact_option (longopts, sentinel + 2, strlen (sentinel + 2)))
+    report_ambiguous_option ();
+  *parg = sentinel;
 }
 
 /* Return the option that the long option *PARG ("--NAME[=VALUE]")
@@ -208,7 +234,7 @@ long_option (char const *program, char **parg,
   if (o && ambiguous)
     {
       if (own)
-        ambiguous_option (program, *parg, longopts, name, len);
+        defer_ambiguous_option (program, parg, longopts, len);
       return NULL;
     }
   if (o)

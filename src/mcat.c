@@ -81,6 +81,7 @@ static struct option const long_options[] =
   {"show-tabs", no_argument, NULL, 'T'},
   {"show-all", no_argument, NULL, 'A'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {GETOPT_VERSION_OPTION_DECL},
   {NULL, 0, NULL, 0}
@@ -497,6 +498,7 @@ main (int argc, char **argv)
       case 'E': show_ends = true; break;
       case 'T': show_tabs = true; break;
       case MM_IO_OPTION: mm_set_io (optarg); break;
+      case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
       case GETOPT_HELP_CHAR: usage (EXIT_SUCCESS);
       case GETOPT_VERSION_CHAR: print_version (PROGRAM_NAME);
       default: usage (EXIT_FAILURE);

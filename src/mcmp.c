@@ -117,6 +117,7 @@ static struct option const long_options[] =
   {"quiet", no_argument, NULL, 's'},
   {"version", no_argument, NULL, 'v'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {NULL, 0, NULL, 0}
 };
@@ -842,6 +843,8 @@ main (int argc, char **argv)
       case MM_IO_OPTION:
         mm_set_io (optarg);
         break;
+      case MM_AMBIGUOUS_OPTION:
+        report_ambiguous_option ();
       case GETOPT_HELP_CHAR:
         usage (EXIT_SUCCESS);
       default:

@@ -288,6 +288,7 @@ static struct option const long_options[] =
   {"with-filename", no_argument, NULL, 'H'},
   {"word-regexp", no_argument, NULL, 'w'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {NULL, 0, NULL, 0}
 };
 
@@ -1878,6 +1879,7 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case LINE_BUFFERED_OPTION: line_buffered = true; break;
     case LABEL_OPTION: label = optarg; break;
     case MM_IO_OPTION: mm_set_io (optarg); break;
+    case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
     case EXCLUDE_OPTION: selecting_files = "--exclude"; break;
     case EXCLUDE_FROM_OPTION: selecting_files = "--exclude-from"; break;
     case EXCLUDE_DIRECTORY_OPTION: selecting_files = "--exclude-dir"; break;

@@ -88,6 +88,7 @@ static struct option const long_options[] =
   {"files0-from", required_argument, NULL, FILES0_FROM_OPTION},
   {"max-line-length", no_argument, NULL, 'L'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {GETOPT_VERSION_OPTION_DECL},
   {NULL, 0, NULL, 0}
@@ -485,6 +486,7 @@ main (int argc, char **argv)
       case DEBUG_PROGRAM_OPTION: debug = true; break;
       case FILES0_FROM_OPTION: files_from = optarg; break;
       case MM_IO_OPTION: mm_set_io (optarg); break;
+      case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
       case GETOPT_HELP_CHAR: usage (EXIT_SUCCESS);
       case GETOPT_VERSION_CHAR: print_version (PROGRAM_NAME);
       default: usage (EXIT_FAILURE);

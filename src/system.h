@@ -65,7 +65,15 @@ enum
 /* The getopt_long values of the long options mmutils adds to a GNU
    tool's (--io and the like) are at least MM_OWN_OPTION; those of the
    GNU tool's own options are below.  */
-enum { MM_OWN_OPTION = 0x4d00 };
+enum { MM_OWN_OPTION = 0x4d00, MM_AMBIGUOUS_OPTION };
+
+/* A hidden long option in every tool's table: gnu_abbreviations puts
+   it in place of a prefix that is ambiguous among the GNU tool's
+   options and also names one of mmutils', so that getopt_long meets
+   the error where the GNU tool would; its case calls
+   report_ambiguous_option.  */
+#define MM_AMBIGUOUS_LONG_OPTION \
+  { "\177", no_argument, NULL, MM_AMBIGUOUS_OPTION }
 
 /* True if strings A and B are equal.  */
 #define STREQ(a, b) (strcmp (a, b) == 0)
@@ -113,5 +121,10 @@ extern void handle_stack_overflow (void);
 struct option;
 extern void gnu_abbreviations (int argc, char **argv, char const *shortopts,
                                struct option const *longopts);
+
+/* Report the ambiguous option that gnu_abbreviations replaced by
+   MM_AMBIGUOUS_LONG_OPTION as getopt_long would have, naming only the
+   GNU tool's options, and exit as with a usage error.  */
+extern _Noreturn void report_ambiguous_option (void);
 
 #endif

@@ -140,4 +140,27 @@ test_arguments_are_not_options ()
   done
 }
 
+# A prefix ambiguous among GNU's options that also names one of ours
+# ('grep --i', '--=x') is reported with GNU's possibilities only, where
+# GNU's getopt_long meets it: after an option that acts at once or a
+# bad argument before it, not before.
+test_ambiguous_in_order ()
+{
+  for s in $io_settings; do
+    for t in cat wc cmp grep; do
+      for args in '--help --=x' '--version --=x' '--=x --help' \
+                  '--=x --version'; do
+        same_options /usr/bin/$t m$t $s $args || return
+      done
+    done
+    for args in '-n x --=x' '--=x -n x' '-v --=x' '-i x --=x'; do
+      same_options /usr/bin/cmp mcmp $s $args || return
+    done
+    for args in '-m x --i' '--i -m x' '-A x --i' '--help --i' '-V --i' \
+                '--i -V' '-X bad --i=x' '--color=bad --i'; do
+      same_options /usr/bin/grep mgrep $s $args || return
+    done
+  done
+}
+
 . shunit2
