@@ -115,7 +115,10 @@ initialize_main_tool (int *argc, char ***argv, int exit_status)
    is --ignore-initial, but would be ambiguous with --io.  Before
    getopt_long sees them, gnu_abbreviations rewrites such prefixes to
    the GNU option's full name, walking the arguments as getopt_long
-   will, so that it does not take an option's argument for an option.  */
+   will, so that it does not take an option's argument for an option.
+   A prefix ambiguous among GNU's options that also names one of ours
+   becomes a hidden option whose case reports it as GNU's getopt_long
+   would, with GNU's possibilities only.  */
 
 /* True if O is one of mmutils' own options, not the GNU tool's.  */
 static bool
@@ -215,9 +218,9 @@ defer_ambiguous_option (char const *program, char **parg,
    unique prefix of a GNU option's name (then rewrite *PARG with the
    full name), or a unique prefix of one of mmutils' own.  Return null
    if it is none of these: getopt_long will report it.  A prefix that is
-   ambiguous among the GNU options and also names one of mmutils' is
-   reported here, for getopt_long would name the latter too.  PROGRAM
-   is argv[0].  */
+   ambiguous among the GNU options and also names one of mmutils' goes
+   to defer_ambiguous_option, for getopt_long would name the latter
+   too.  PROGRAM is argv[0].  */
 static struct option const *
 long_option (char const *program, char **parg,
              struct option const *longopts)
