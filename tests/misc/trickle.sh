@@ -22,9 +22,10 @@ oneTimeSetUp ()
   { cat corpus/mixline
     printf '\n\n\nx\ty\t\tz \001\177 \200\377 e\314\201\n\n\ndone\n\n\nlast'
   } > utf8 || framework_failure
-  printf '日本語の文章　全角スペース\tタブ ｶﾀｶﾅ half-width\n\n\n漢字とかな ascii words\t\tend\n\n\n\244\n\377 x' \
-    > utf8-ja || framework_failure
-  iconv -f UTF-8 -t EUC-JP < utf8-ja > eucjp 2>/dev/null
+  printf '日本語の文章　全角スペース\tタブ ｶﾀｶﾅ half-width\n\n\n漢字とかな ascii words\t\tend\n\n\n' \
+    | iconv -f UTF-8 -t EUC-JP > eucjp || framework_failure iconv
+  # A character cut in half, and a stray byte.
+  printf '\244\n\377 x \244' >> eucjp || framework_failure
   printf '中文字符 测试 ascii words\ttab　全角 😀 é\n\n\n中文\t\t字符\n' \
     | iconv -f UTF-8 -t GB18030 > gb18030 || framework_failure iconv
   printf '\201\060\n\377 x \244' >> gb18030 || framework_failure
