@@ -66,12 +66,14 @@ test_when_help_and_version_act ()
                 '--version -r' '--help --include=x' '--help -X bad' \
                 '-X bad --help' '-V -P -E' '--help -C -1' '-V --context=x'; do
       run_kind exp /usr/bin/$t $args
-      run_kind out m$t $args
       normalize_err /usr/bin/$t m$t < exp.err | normalize_err $t m$t \
         | sed "s/^Usage: $t /Usage: m$t /" > exp.err2
-      compare_what="m$t $args"
-      compare exp.out out.out && compare exp.rc out.rc &&
-        compare exp.err2 out.err || return
+      for s in $io_settings; do
+        run_kind out with_io $s m$t $args
+        compare_what="m$t $args ($s)"
+        compare exp.out out.out && compare exp.rc out.rc &&
+          compare exp.err2 out.err || return
+      done
     done
   done
 }
