@@ -9,7 +9,7 @@ src_libmmutils_a_SOURCES = src/mapping.c src/common.c
 noinst_HEADERS += src/mapping.h src/system.h
 
 # Every tool links the shared code, then gnulib.
-LDADD = src/libmmutils.a lib/libmm.a $(LIBINTL) $(HARD_LOCALE_LIB) \
+LDADD = src/libmmutils.a lib/libmm.a $(LIBINTL) $(HARD_LOCALE_LIB) $(LIBCSTACK) \
   $(LIB_SETLOCALE_NULL) $(MBRTOWC_LIB) $(LIBC32CONV)
 
 bin_PROGRAMS += src/mcat

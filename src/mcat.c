@@ -69,6 +69,8 @@ enum { OUTBUF_FLUSH = 128 * 1024, OUTBUF_MARGIN = 64 };
 static char outbuf[OUTBUF_FLUSH + OUTBUF_MARGIN];
 static char *outp = outbuf;
 
+static char const short_options[] = "benstuvAET";
+
 static struct option const long_options[] =
 {
   {"number-nonblank", no_argument, NULL, 'b'},
@@ -79,6 +81,7 @@ static struct option const long_options[] =
   {"show-tabs", no_argument, NULL, 'T'},
   {"show-all", no_argument, NULL, 'A'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {GETOPT_VERSION_OPTION_DECL},
   {NULL, 0, NULL, 0}
@@ -411,6 +414,9 @@ input_is_output (struct mm_input const *in)
           && 0 < mm_remaining (in));
 }
 
+/* True if standard input was named, and must be closed at the end.  */
+static bool have_read_stdin;
+
 /* Copy the file named FILE ("-" for standard input) to standard
    output, plain or COOKED.  Return true if OK, false after reporting
    a failure.  */
@@ -418,6 +424,7 @@ static bool
 cat_file (char const *file, bool cooked)
 {
   bool is_stdin = STREQ (file, "-");
+  have_read_stdin |= is_stdin;
   int fd = is_stdin ? STDIN_FILENO : open (file, O_RDONLY);
   if (fd < 0)
     {
@@ -464,7 +471,8 @@ main (int argc, char **argv)
   initialize_main_tool (&argc, &argv, EXIT_FAILURE);
 
   int c;
-  while ((c = getopt_long (argc, argv, "benstuvAET", long_options, NULL))
+  gnu_abbreviations (argc, argv, short_options, long_options);
+  while ((c = getopt_long (argc, argv, short_options, long_options, NULL))
          != -1)
     switch (c)
       {
@@ -479,6 +487,7 @@ main (int argc, char **argv)
       case 'E': show_ends = true; break;
       case 'T': show_tabs = true; break;
       case MM_IO_OPTION: mm_set_io (optarg); break;
+      case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
       case GETOPT_HELP_CHAR: usage (EXIT_SUCCESS);
       case GETOPT_VERSION_CHAR: print_version (PROGRAM_NAME);
       default: usage (EXIT_FAILURE);
@@ -503,5 +512,8 @@ main (int argc, char **argv)
       flush_outbuf ();
     }
 
+  /* As GNU cat, even when standard input was closed from the start.  */
+  if (have_read_stdin && close (STDIN_FILENO) != 0)
+    error (EXIT_FAILURE, errno, _("closing standard input"));
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

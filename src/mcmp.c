@@ -32,7 +32,9 @@
 #include "intprops.h"
 #include "mapping.h"
 #include "same-inode.h"
+#include "stat-size.h"
 #include "stdckdint.h"
+#include "xalloc.h"
 #include "xstdopen.h"
 #include "xstrtol.h"
 
@@ -70,10 +72,27 @@ struct side
 {
   char const *name;             /* the operand, "-" for standard input */
   int fd;                       /* its descriptor */
-  struct mm_input in;           /* the input helper's state */
+  struct mm_input *in;          /* the input helper's state */
+  struct mm_input input;        /* where IN points, unless shared */
+  off_t start;                  /* offset where the comparison starts,
+                                   -1 if it cannot seek */
+  bool shared;                  /* reads IN in blocks, turn about with
+                                   the other side (see stdin_twice) */
+  char *block;                  /* the last block, if shared */
   char *p;                      /* next byte of the current chunk */
   idx_t n;                      /* bytes left in the current chunk */
 };
+
+/* Standard input named twice with different skips, "mcmp - - 0 1": as
+   in GNU cmp, one descriptor that the two sides read in turn, a block
+   of BLOCK_SIZE bytes each.  P and N are what is left of the chunk the
+   input helper last handed out.  */
+static struct
+{
+  char *p;
+  idx_t n;
+  idx_t block_size;
+} stdin_twice;
 
 /* The comparison so far.  */
 static intmax_t compared;       /* bytes compared */
@@ -84,6 +103,8 @@ static int offset_width;        /* -l: width of the byte number column */
 
 /* The suffixes diffutils accepts on sizes: '0' admits "kB" and "KiB".  */
 static char const valid_suffixes[] = "kKMGTPEZY0";
+
+static char const short_options[] = "bci:ln:sv";
 
 static struct option const long_options[] =
 {
@@ -96,6 +117,7 @@ static struct option const long_options[] =
   {"quiet", no_argument, NULL, 's'},
   {"version", no_argument, NULL, 'v'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {NULL, 0, NULL, 0}
 };
@@ -396,17 +418,53 @@ compare_all (struct side s[2], idx_t n)
     }
 }
 
-/* Make sure S has bytes in hand unless its input is exhausted; return
-   true if it has.  Exit with a diagnostic if reading fails.  */
+/* Set S's chunk to the next block of at most WANT bytes of the input
+   it shares with the other side, read until full or the end, as GNU
+   cmp's block_read does.  Return true if the block is not empty.  Exit
+   with a diagnostic if reading fails.  */
 static bool
-fill (struct side *s)
+fill_block (struct side *s, intmax_t want)
+{
+  want = MIN (want, stdin_twice.block_size);
+  idx_t got = 0;
+  while (got < want)
+    {
+      if (stdin_twice.n == 0)
+        {
+          int r = mm_next (s->in, &stdin_twice.p, &stdin_twice.n);
+          if (r < 0)
+            {
+              mm_report_unquoted (s->in);
+              exit (EXIT_TROUBLE);
+            }
+          if (r == 0)
+            break;
+        }
+      idx_t take = MIN (stdin_twice.n, want - got);
+      memcpy (s->block + got, stdin_twice.p, take);
+      stdin_twice.p += take;
+      stdin_twice.n -= take;
+      got += take;
+    }
+  s->p = s->block;
+  s->n = got;
+  return 0 < got;
+}
+
+/* Make sure S has bytes in hand unless its input is exhausted; return
+   true if it has.  REMAINING bytes are left to compare.  Exit with a
+   diagnostic if reading fails.  */
+static bool
+fill (struct side *s, intmax_t remaining)
 {
   if (s->n == 0)
     {
-      int r = mm_next (&s->in, &s->p, &s->n);
+      if (s->shared)
+        return fill_block (s, remaining);
+      int r = mm_next (s->in, &s->p, &s->n);
       if (r < 0)
         {
-          mm_report_unquoted (&s->in);
+          mm_report_unquoted (s->in);
           exit (EXIT_TROUBLE);
         }
     }
@@ -441,8 +499,8 @@ compare_inputs (struct side s[2])
   intmax_t remaining = bytes_limit;
   while (0 < remaining)
     {
-      bool more0 = fill (&s[0]);
-      bool more1 = fill (&s[1]);
+      bool more0 = fill (&s[0], remaining);
+      bool more1 = fill (&s[1], remaining);
       if (more0 != more1)
         {
           report_eof (s[more0].name);
@@ -458,9 +516,12 @@ compare_inputs (struct side s[2])
           if (compare_first (s, n))
             return EXIT_DIFFERENT;
         }
-      else if (memcmp (s[0].p, s[1].p, n) != 0)
+      else
         {
-          return EXIT_DIFFERENT;
+          if (memcmp (s[0].p, s[1].p, n) != 0)
+            return EXIT_DIFFERENT;
+          /* For "EOF on FILE after byte N" on /dev/null.  */
+          compared += n;
         }
       advance (s, n);
       remaining -= n;
@@ -475,6 +536,8 @@ static void
 open_side (struct side *s)
 {
   s->n = 0;
+  s->in = &s->input;
+  s->shared = false;
   s->fd = STREQ (s->name, "-") ? STDIN_FILENO : open (s->name, O_RDONLY);
   if (s->fd < 0)
     {
@@ -482,26 +545,26 @@ open_side (struct side *s)
         exit (EXIT_TROUBLE);
       error (EXIT_TROUBLE, errno, "%s", s->name);
     }
-  if (!mm_open (&s->in, s->fd, s->name, 0, '\n'))
+  if (!mm_open (s->in, s->fd, s->name, 0, '\n'))
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
 
-/* Return the file offset where the comparison of S, input number F,
-   starts: its offset now plus its skip, or -1 if it cannot seek.  */
-static off_t
-start_offset (struct side const *s, int f)
+/* Set S->start for input number F: its offset now plus its skip, or -1
+   if it cannot seek, as GNU cmp's file_position.  */
+static void
+set_start (struct side *s, int f)
 {
-  off_t pos = mm_offset (&s->in);
-  off_t start;
-  return pos < 0 || ckd_add (&start, pos, ignore_initial[f]) ? -1 : start;
+  off_t pos = mm_offset (s->in);
+  if (pos < 0 || ckd_add (&s->start, pos, ignore_initial[f]))
+    s->start = -1;
 }
 
-/* Return the number of bytes regular file S, input number F, holds
-   past its start; negative if it starts past its end.  */
+/* Return the number of bytes regular file S holds past its start;
+   negative if it starts past its end.  */
 static off_t
-bytes_after_start (struct side const *s, int f)
+bytes_after_start (struct side const *s)
 {
-  return s->in.st.st_size - start_offset (s, f);
+  return s->in->st.st_size - s->start;
 }
 
 /* If standard output is the null device, print diagnostics only.  */
@@ -522,14 +585,14 @@ examine_output (void)
 static int
 early_answer (struct side const s[2])
 {
-  struct stat const *st0 = &s[0].in.st, *st1 = &s[1].in.st;
-  if (SAME_INODE (*st0, *st1) && start_offset (&s[0], 0) == start_offset (&s[1], 1))
+  struct stat const *st0 = &s[0].in->st, *st1 = &s[1].in->st;
+  if (SAME_INODE (*st0, *st1) && s[0].start == s[1].start)
     return EXIT_SAME;
-  if (TYPE_NO_STDOUT <= comparison_type
+  if (comparison_type == TYPE_STATUS
       && S_ISREG (st0->st_mode) && S_ISREG (st1->st_mode))
     {
-      off_t size0 = MAX (0, bytes_after_start (&s[0], 0));
-      off_t size1 = MAX (0, bytes_after_start (&s[1], 1));
+      off_t size0 = MAX (0, bytes_after_start (&s[0]));
+      off_t size1 = MAX (0, bytes_after_start (&s[1]));
       if (size0 != size1 && MIN (size0, size1) < bytes_limit)
         return EXIT_DIFFERENT;
     }
@@ -543,8 +606,8 @@ set_offset_width (struct side const s[2])
 {
   intmax_t max = MIN (bytes_limit, TYPE_MAXIMUM (off_t));
   for (int f = 0; f < 2; f++)
-    if (S_ISREG (s[f].in.st.st_mode))
-      max = MIN (max, bytes_after_start (&s[f], f));
+    if (S_ISREG (s[f].in->st.st_mode))
+      max = MIN (max, bytes_after_start (&s[f]));
   for (offset_width = 1; (max /= 10) != 0; offset_width++)
     continue;
 }
@@ -555,17 +618,28 @@ set_offset_width (struct side const s[2])
 static void
 skip_initial (struct side *s, int f)
 {
-  if (S_ISDIR (s->in.st.st_mode))
+  if (S_ISDIR (s->in->st.st_mode))
     return;
   off_t n = ignore_initial[f];
-  off_t left = mm_remaining (&s->in);
+  off_t left = mm_remaining (s->in);
   if (0 <= left)
     n = MIN (n, left);
-  if (n && !mm_skip (&s->in, n))
+  if (n && !mm_skip (s->in, n))
     {
-      mm_report_unquoted (&s->in);
+      mm_report_unquoted (s->in);
       exit (EXIT_TROUBLE);
     }
+}
+
+/* Stop reading S and leave its offset just after the bytes compared,
+   as near as GNU cmp's read loop leaves it.  Exit with a diagnostic on
+   failure.  */
+static void
+finish_side (struct side *s)
+{
+  mm_unread (s->in, s->n);
+  if (!mm_close (s->in))
+    error (EXIT_TROUBLE, errno, "%s", s->name);
 }
 
 /* Finish reading S: leave its offset just after the bytes compared, as
@@ -574,8 +648,8 @@ skip_initial (struct side *s, int f)
 static void
 close_side (struct side *s)
 {
-  mm_unread (&s->in, s->n);
-  if (! (mm_close (&s->in) && close (s->fd) == 0))
+  finish_side (s);
+  if (close (s->fd) != 0)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
 
@@ -597,6 +671,73 @@ check_stdout (void)
     }
 }
 
+/* GNU cmp reads even with -n 0, zero bytes: exit with the diagnostic
+   that read gives for S if it cannot be read, a directory or a
+   descriptor open only for writing (xstdopen's stand-in for a closed
+   standard input).  */
+static void
+check_readable (struct side const *s)
+{
+  if (S_ISDIR (s->in->st.st_mode))
+    error (EXIT_TROUBLE, EISDIR, "%s", s->name);
+  int flags = fcntl (s->fd, F_GETFL);
+  if (0 <= flags && (flags & O_ACCMODE) == O_WRONLY)
+    error (EXIT_TROUBLE, EBADF, "%s", s->name);
+}
+
+/* Compare standard input, already open as S[1] and named by S[0] too,
+   with different skips, as GNU cmp 3.8 does with its one descriptor:
+   it seeks past the first skip and then past the second, so the two
+   positions are equal only if the second skip is 0 (or if the input
+   cannot seek: both are then unknown); if they are not, the two sides
+   take blocks from the descriptor in turn, and closing it a second
+   time fails.  Return the exit status, or exit.  */
+static int
+cmp_stdin_twice (struct side s[2])
+{
+  s[0].fd = s[1].fd;
+  s[0].in = s[1].in;
+  s[0].n = 0;
+  set_start (&s[0], 0);
+  if (s[0].start < 0)
+    return EXIT_SAME;
+  if (ckd_add (&s[1].start, s[0].start, ignore_initial[1]))
+    s[1].start = -1;
+  /* A device that can seek, such as the /dev/null that xstdopen puts
+     in place of a closed standard input, reports the same offset
+     after any seek.  */
+  if (s[1].start == s[0].start || !S_ISREG (s[0].in->st.st_mode))
+    {
+      /* GNU cmp has sought past the first skip.  */
+      if (S_ISREG (s[0].in->st.st_mode))
+        skip_initial (&s[0], 0);
+      finish_side (&s[0]);
+      return EXIT_SAME;
+    }
+  skip_initial (&s[0], 0);
+  skip_initial (&s[1], 1);
+
+  examine_output ();
+  int status = early_answer (s);
+  if (0 <= status)
+    return status;
+  stdin_twice.block_size = ST_BLKSIZE (s[0].in->st);
+  for (int f = 0; f < 2; f++)
+    {
+      s[f].shared = true;
+      s[f].block = ximalloc (stdin_twice.block_size);
+    }
+  if (comparison_type == TYPE_ALL_DIFFS)
+    set_offset_width (s);
+  status = compare_inputs (s);
+  s[0].n = stdin_twice.n;
+  finish_side (&s[0]);
+  for (int f = 0; f < 2; f++)
+    if (close (s[f].fd) != 0)
+      error (EXIT_TROUBLE, errno, "%s", s[f].name);
+  return status;
+}
+
 /* Compare the inputs named in S[0] and S[1], as GNU cmp does once
    options are parsed.  Return the exit status.  */
 static int
@@ -608,7 +749,11 @@ cmp_files (struct side s[2])
   open_side (&s[first]);
   if (ignore_initial[0] == ignore_initial[1] && STREQ (s[0].name, s[1].name))
     return EXIT_SAME;
+  if (first && STREQ (s[0].name, "-"))
+    return cmp_stdin_twice (s);
   open_side (&s[!first]);
+  for (int f = 0; f < 2; f++)
+    set_start (&s[f], f);
 
   examine_output ();
   int status = early_answer (s);
@@ -616,7 +761,7 @@ cmp_files (struct side s[2])
     {
       /* GNU cmp has sought past the skips by now.  */
       for (int f = 0; f < 2; f++)
-        if (0 <= mm_offset (&s[f].in))
+        if (0 <= mm_offset (s[f].in))
           {
             skip_initial (&s[f], f);
             close_side (&s[f]);
@@ -628,9 +773,8 @@ cmp_files (struct side s[2])
   for (int f = 0; f < 2; f++)
     {
       skip_initial (&s[f], f);
-      /* GNU cmp reads even with -n 0, and a directory fails.  */
-      if (bytes_limit == 0 && S_ISDIR (s[f].in.st.st_mode))
-        error (EXIT_TROUBLE, EISDIR, "%s", s[f].name);
+      if (bytes_limit == 0)
+        check_readable (&s[f]);
     }
 
   status = compare_inputs (s);
@@ -645,10 +789,12 @@ int
 main (int argc, char **argv)
 {
   initialize_main_tool (&argc, &argv, EXIT_TROUBLE);
+  handle_stack_overflow ();
   xstdopen ();
 
   int c;
-  while ((c = getopt_long (argc, argv, "bci:ln:sv", long_options, NULL))
+  gnu_abbreviations (argc, argv, short_options, long_options);
+  while ((c = getopt_long (argc, argv, short_options, long_options, NULL))
          != -1)
     switch (c)
       {
@@ -677,6 +823,8 @@ main (int argc, char **argv)
       case MM_IO_OPTION:
         mm_set_io (optarg);
         break;
+      case MM_AMBIGUOUS_OPTION:
+        report_ambiguous_option ();
       case GETOPT_HELP_CHAR:
         usage (EXIT_SUCCESS);
       default:

@@ -35,6 +35,7 @@
 #include "system.h"
 #include "argmatch.h"
 #include "c-ctype.h"
+#include "getprogname.h"
 #include "intprops.h"
 #include "inttostr.h"
 #include "mapping.h"
@@ -182,10 +183,18 @@ struct patloc
 {
   idx_t lineno;                 /* number of its first pattern, from 0 */
   char const *filename;         /* the -f file, or "" */
+  idx_t fileline;               /* that pattern's line there, from 1 */
 };
 static struct patloc *patlocs;
 static idx_t patlocs_used, patlocs_alloc;
 static idx_t n_patterns;        /* patterns so far */
+
+/* The patterns kept so far, as a hash set of their offsets in the
+   pattern buffer plus one (0 marks a free slot): GNU grep 3.8 drops a
+   pattern it has seen before, and its diagnostics name the first.  */
+static idx_t *pattern_set;
+static idx_t pattern_set_size;  /* slots, a power of 2 or 0 */
+static idx_t pattern_set_used;  /* slots in use */
 
 /* Output held back while it is not known whether GNU grep would have
    printed it.  */
@@ -195,6 +204,15 @@ static bool holding;
 
 /* Whether a group separator may be printed: something was output.  */
 static bool used;
+
+/* -V was given.  */
+static bool show_version;
+
+/* The last of --include, --exclude, --exclude-from and --exclude-dir
+   given, or null: GNU grep's file selection is not supported, but its
+   options are known, so that their abbreviations mean what they do in
+   GNU grep.  */
+static char const *selecting_files;
 
 /* Width of line numbers and byte offsets with -T, else 0.  */
 static int offset_width;
@@ -211,7 +229,11 @@ enum
   NO_GROUP_SEPARATOR_OPTION,
   LINE_BUFFERED_OPTION,
   LABEL_OPTION,
-  NO_IGNORE_CASE_OPTION
+  NO_IGNORE_CASE_OPTION,
+  EXCLUDE_OPTION,
+  EXCLUDE_FROM_OPTION,
+  EXCLUDE_DIRECTORY_OPTION,
+  INCLUDE_OPTION
 };
 
 static struct option const long_options[] =
@@ -231,10 +253,15 @@ static struct option const long_options[] =
   {"count", no_argument, NULL, 'c'},
   {"devices", required_argument, NULL, 'D'},
   {"directories", required_argument, NULL, 'd'},
+  {"exclude", required_argument, NULL, EXCLUDE_OPTION},
+  {"exclude-from", required_argument, NULL, EXCLUDE_FROM_OPTION},
+  {"exclude-dir", required_argument, NULL, EXCLUDE_DIRECTORY_OPTION},
   {"file", required_argument, NULL, 'f'},
   {"files-with-matches", no_argument, NULL, 'l'},
   {"files-without-match", no_argument, NULL, 'L'},
   {"group-separator", required_argument, NULL, GROUP_SEPARATOR_OPTION},
+  {"help", no_argument, NULL, GETOPT_HELP_CHAR},
+  {"include", required_argument, NULL, INCLUDE_OPTION},
   {"ignore-case", no_argument, NULL, 'i'},
   {"no-ignore-case", no_argument, NULL, NO_IGNORE_CASE_OPTION},
   {"initial-tab", no_argument, NULL, 'T'},
@@ -262,7 +289,7 @@ static struct option const long_options[] =
   {"with-filename", no_argument, NULL, 'H'},
   {"word-regexp", no_argument, NULL, 'w'},
   MM_IO_LONG_OPTION,
-  {"help", no_argument, NULL, GETOPT_HELP_CHAR},
+  MM_AMBIGUOUS_LONG_OPTION,
   {NULL, 0, NULL, 0}
 };
 
@@ -275,21 +302,23 @@ ARGMATCH_VERIFY (directories_args, directories_types);
 void
 usage (int status)
 {
+  /* GNU grep names itself by the last part of its name here.  */
+  char const *name = getprogname ();
   if (status != EXIT_SUCCESS)
     {
       fprintf (stderr, _("Usage: %s [OPTION]... PATTERNS [FILE]...\n"),
-               program_name);
-      emit_try_help ();
+               name);
+      fprintf (stderr, _("Try '%s --help' for more information.\n"), name);
     }
   else
     {
-      printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), program_name);
+      printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), name);
       printf (_("Search for PATTERNS in each FILE.\n"));
       printf (_("\
 Example: %s -i 'hello world' menu.h main.c\n\
 PATTERNS can contain multiple patterns separated by newlines.\n\
 \n\
-Pattern selection and interpretation:\n"), program_name);
+Pattern selection and interpretation:\n"), name);
       fputs (_("\
   -E, --extended-regexp     PATTERNS are extended regular expressions\n\
   -F, --fixed-strings       PATTERNS are strings\n\
@@ -1458,28 +1487,98 @@ locate_pattern (idx_t lineno, idx_t *line)
       *line = lineno + 1;
       return "";
     }
-  *line = lineno - patlocs[i - 1].lineno + 1;
+  *line = lineno - patlocs[i - 1].lineno + patlocs[i - 1].fileline;
   return patlocs[i - 1].filename;
+}
+
+/* Return a hash of the pattern at P, up to and with its newline.  */
+static size_t
+hash_pattern (char const *p)
+{
+  size_t h = 0;
+  for (; *p != '\n'; p++)
+    h = h * 31 + (unsigned char) *p;
+  return h;
+}
+
+/* Return the slot of pattern_set that holds the pattern at KEYS + OFF
+   (up to its newline), or the free slot where it would go.  */
+static idx_t *
+pattern_slot (char const *keys, idx_t off)
+{
+  char const *pat = keys + off;
+  idx_t len = (char const *) rawmemchr (pat, '\n') - pat + 1;
+  idx_t mask = pattern_set_size - 1;
+  for (idx_t i = hash_pattern (pat) & mask; ; i = (i + 1) & mask)
+    {
+      idx_t *slot = &pattern_set[i];
+      if (!*slot || memcmp (keys + *slot - 1, pat, len) == 0)
+        return slot;
+    }
+}
+
+/* Add the pattern at KEYS + OFF to pattern_set, unless an equal one is
+   there.  Return true if it was added.  */
+static bool
+insert_pattern (char const *keys, idx_t off)
+{
+  if (pattern_set_size <= 2 * pattern_set_used)
+    {
+      idx_t *old = pattern_set, oldsize = pattern_set_size;
+      pattern_set_size = MAX (64, 2 * oldsize);
+      pattern_set = xicalloc (pattern_set_size, sizeof *pattern_set);
+      for (idx_t i = 0; i < oldsize; i++)
+        if (old[i])
+          *pattern_slot (keys, old[i] - 1) = old[i];
+      free (old);
+    }
+  idx_t *slot = pattern_slot (keys, off);
+  if (*slot)
+    return false;
+  *slot = off + 1;
+  pattern_set_used++;
+  return true;
 }
 
 /* Append the SIZE bytes at PAT and a newline to the patterns *KEYS of
    *KEYCC bytes, *KEYALLOC allocated; they came from the file FILENAME
-   ("" for the command line).  */
+   ("" for the command line).  Drop each pattern seen before, as GNU
+   grep 3.8's update_patterns does, and note where the others came
+   from: a new entry in patlocs whenever a pattern was dropped.  */
 static void
 add_keys (char **keys, idx_t *keycc, idx_t *keyalloc, char const *pat,
           idx_t size, char const *filename)
 {
-  if (patlocs_used == patlocs_alloc)
-    patlocs = xpalloc (patlocs, &patlocs_alloc, 1, -1, sizeof *patlocs);
-  patlocs[patlocs_used++] = (struct patloc) { n_patterns, filename };
-  n_patterns++;
-  for (char const *p = pat; (p = memchr (p, '\n', pat + size - p)); p++)
-    n_patterns++;
   if (*keyalloc - *keycc < size + 1)
     *keys = xpalloc (*keys, keyalloc, size + 1 - (*keyalloc - *keycc), -1, 1);
-  memcpy (*keys + *keycc, pat, size);
-  *keycc += size;
-  (*keys)[(*keycc)++] = '\n';
+  char *dst = *keys + *keycc;
+  memcpy (dst, pat, size);
+  dst[size] = '\n';
+  char const *lim = dst + size + 1;
+  idx_t fileline = 1;
+  bool prev_inserted = false;
+  for (char const *src = dst; src < lim; fileline++)
+    {
+      idx_t patsize = (char const *) rawmemchr (src, '\n') + 1 - src;
+      memmove (dst, src, patsize);
+      src += patsize;
+      bool inserted = insert_pattern (*keys, dst - *keys);
+      if (inserted)
+        {
+          dst += patsize;
+          if (!prev_inserted)
+            {
+              if (patlocs_used == patlocs_alloc)
+                patlocs = xpalloc (patlocs, &patlocs_alloc, 1, -1,
+                                   sizeof *patlocs);
+              patlocs[patlocs_used++]
+                = (struct patloc) { n_patterns, filename, fileline };
+            }
+          n_patterns++;
+        }
+      prev_inserted = inserted;
+    }
+  *keycc = dst - *keys;
 }
 
 /* Append the patterns in the file NAME ("-" for standard input) to
@@ -1791,7 +1890,12 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case 'm': max_count_arg (optarg); break;
     case 'n': out_line = true; break;
     case 'o': only_matching = true; break;
-    case 'q': exit_on_match = true; break;
+    case 'q':
+      /* As GNU grep 3.8: failing to write a diagnostic (stderr
+         closed) then ends with status 0, not 2.  */
+      exit_on_match = true;
+      exit_failure = EXIT_SUCCESS;
+      break;
     case 'R': case 'r': directories = RECURSE_DIRECTORIES; break;
     case 's': suppress_errors = true; break;
     case 'Z': filename_mask = 0; break;
@@ -1809,7 +1913,12 @@ parse_option (int opt, intmax_t *default_context, int *filename_option,
     case LINE_BUFFERED_OPTION: line_buffered = true; break;
     case LABEL_OPTION: label = optarg; break;
     case MM_IO_OPTION: mm_set_io (optarg); break;
-    case 'V': print_version (PROGRAM_NAME);
+    case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
+    case EXCLUDE_OPTION: selecting_files = "--exclude"; break;
+    case EXCLUDE_FROM_OPTION: selecting_files = "--exclude-from"; break;
+    case EXCLUDE_DIRECTORY_OPTION: selecting_files = "--exclude-dir"; break;
+    case INCLUDE_OPTION: selecting_files = "--include"; break;
+    case 'V': show_version = true; break;
     case GETOPT_HELP_CHAR: *show_help = true; break;
     default: usage (EXIT_TROUBLE);
     }
@@ -1863,12 +1972,14 @@ int
 main (int argc, char **argv)
 {
   initialize_main_tool (&argc, &argv, EXIT_TROUBLE);
+  handle_stack_overflow ();
   char *keys = NULL;
   idx_t keycc = 0, keyalloc = 0;
   intmax_t default_context = -1;
   int filename_option = 0;
   bool show_help = false;
   int opt;
+  gnu_abbreviations (argc, argv, short_options, long_options);
   while ((opt = get_nondigit_option (argc, argv, &default_context)) != -1)
     if (opt == 'e')
       add_keys (&keys, &keycc, &keyalloc, optarg, strlen (optarg), "");
@@ -1876,10 +1987,16 @@ main (int argc, char **argv)
       read_pattern_file (&keys, &keycc, &keyalloc, optarg);
     else
       parse_option (opt, &default_context, &filename_option, &show_help);
+  /* As GNU grep 3.8, act on -V and --help only once every option is
+     parsed: a bad option is reported instead, and -V wins.  */
+  if (show_version)
+    print_version (PROGRAM_NAME);
   if (show_help)
     usage (EXIT_SUCCESS);
   if (directories == RECURSE_DIRECTORIES)
     error (EXIT_TROUBLE, 0, _("recursive search is not supported"));
+  if (selecting_files)
+    error (EXIT_TROUBLE, 0, _("%s is not supported"), selecting_files);
 
   if (keys)
     {

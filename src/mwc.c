@@ -57,6 +57,9 @@ static uintmax_t total_chars;
 static uintmax_t total_bytes;
 static uintmax_t max_line_length;
 
+/* --debug: say which way newlines are counted, as GNU wc 9.1 does.  */
+static bool debug;
+
 /* True if standard input was read, and must be closed at the end.  */
 static bool have_read_stdin;
 
@@ -69,8 +72,11 @@ struct counts
 /* For long options that have no equivalent short option.  */
 enum
 {
-  FILES0_FROM_OPTION = CHAR_MAX + 1
+  DEBUG_PROGRAM_OPTION = CHAR_MAX + 1,
+  FILES0_FROM_OPTION
 };
+
+static char const short_options[] = "clLmw";
 
 static struct option const long_options[] =
 {
@@ -78,9 +84,11 @@ static struct option const long_options[] =
   {"chars", no_argument, NULL, 'm'},
   {"lines", no_argument, NULL, 'l'},
   {"words", no_argument, NULL, 'w'},
+  {"debug", no_argument, NULL, DEBUG_PROGRAM_OPTION},
   {"files0-from", required_argument, NULL, FILES0_FROM_OPTION},
   {"max-line-length", no_argument, NULL, 'L'},
   MM_IO_LONG_OPTION,
+  MM_AMBIGUOUS_LONG_OPTION,
   {GETOPT_HELP_OPTION_DECL},
   {GETOPT_VERSION_OPTION_DECL},
   {NULL, 0, NULL, 0}
@@ -261,7 +269,13 @@ count_input (struct mm_input *in, struct counts *c)
   if (count_bytes && !count_chars && !print_lines && !complicated)
     ok = count_bytes_only (in, c);
   else if (!count_chars && !complicated)
-    ok = count_lines (in, c);
+    {
+      /* GNU wc 9.1 says this each time it counts lines alone.  */
+      if (debug)
+        error (0, 0, (count_have_avx2 () ? _("using avx2 hardware support")
+                      : _("avx2 support not detected")));
+      ok = count_lines (in, c);
+    }
   else
     ok = count_text (in, ((print_lines ? TC_LINES : 0)
                           | (print_words ? TC_WORDS : 0)
@@ -469,7 +483,9 @@ main (int argc, char **argv)
 
   char *files_from = NULL;
   int c;
-  while ((c = getopt_long (argc, argv, "clLmw", long_options, NULL)) != -1)
+  gnu_abbreviations (argc, argv, short_options, long_options);
+  while ((c = getopt_long (argc, argv, short_options, long_options, NULL))
+         != -1)
     switch (c)
       {
       case 'c': print_bytes = true; break;
@@ -477,8 +493,10 @@ main (int argc, char **argv)
       case 'l': print_lines = true; break;
       case 'w': print_words = true; break;
       case 'L': print_linelength = true; break;
+      case DEBUG_PROGRAM_OPTION: debug = true; break;
       case FILES0_FROM_OPTION: files_from = optarg; break;
       case MM_IO_OPTION: mm_set_io (optarg); break;
+      case MM_AMBIGUOUS_OPTION: report_ambiguous_option ();
       case GETOPT_HELP_CHAR: usage (EXIT_SUCCESS);
       case GETOPT_VERSION_CHAR: print_version (PROGRAM_NAME);
       default: usage (EXIT_FAILURE);

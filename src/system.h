@@ -62,6 +62,19 @@ enum
 #define GETOPT_VERSION_OPTION_DECL \
   "version", no_argument, NULL, GETOPT_VERSION_CHAR
 
+/* The getopt_long values of the long options mmutils adds to a GNU
+   tool's (--io and the like) are at least MM_OWN_OPTION; those of the
+   GNU tool's own options are below.  */
+enum { MM_OWN_OPTION = 0x4d00, MM_AMBIGUOUS_OPTION };
+
+/* A hidden long option in every tool's table: gnu_abbreviations puts
+   it in place of a prefix that is ambiguous among the GNU tool's
+   options and also names one of mmutils', so that getopt_long meets
+   the error where the GNU tool would; its case calls
+   report_ambiguous_option.  */
+#define MM_AMBIGUOUS_LONG_OPTION \
+  { "\177", no_argument, NULL, MM_AMBIGUOUS_OPTION }
+
 /* True if strings A and B are equal.  */
 #define STREQ(a, b) (strcmp (a, b) == 0)
 
@@ -91,5 +104,27 @@ extern void widen_output_pipe (void);
 /* Set up a tool's start: program name, locale, atexit (close_stdout),
    EXIT_STATUS for trouble.  */
 extern void initialize_main_tool (int *argc, char ***argv, int exit_status);
+
+/* Die with "PROG: stack overflow" and the exit_failure status, as GNU
+   grep and cmp do (gnulib c-stack), rather than of SIGSEGV.  On
+   GNU/Linux c-stack takes SIGSEGV only, on an alternate signal stack;
+   SIGBUS stays with the input helper's truncation guard.  */
+extern void handle_stack_overflow (void);
+
+/* Before getopt_long parses ARGC and ARGV with SHORTOPTS and LONGOPTS,
+   rewrite each long option that is a unique prefix of one of the GNU
+   tool's long options (those in LONGOPTS below MM_OWN_OPTION) to that
+   option's full name: the options mmutils adds must not make GNU's
+   abbreviations ambiguous.  Option arguments are skipped, "--" and
+   (with POSIXLY_CORRECT or a SHORTOPTS starting with '+') the first
+   operand end the options, as for getopt_long.  */
+struct option;
+extern void gnu_abbreviations (int argc, char **argv, char const *shortopts,
+                               struct option const *longopts);
+
+/* Report the ambiguous option that gnu_abbreviations replaced by
+   MM_AMBIGUOUS_LONG_OPTION as getopt_long would have, naming only the
+   GNU tool's options, and exit as with a usage error.  */
+extern _Noreturn void report_ambiguous_option (void);
 
 #endif

@@ -718,6 +718,10 @@ tc_scan (struct tc_state *st, char const *buf, idx_t n)
   if (st->ncarry)
     {
       idx_t used = join_carry (st, p, n);
+      /* The split character may still be incomplete: then the whole
+         chunk went into the carry, which must stay.  */
+      if (st->ncarry)
+        return;
       p += used;
       n -= used;
     }

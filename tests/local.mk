@@ -17,15 +17,27 @@ TESTS += \
 TESTS += \
   tests/mcmp/usage.sh \
   tests/mcmp/pairs.sh \
-  tests/mcmp/large.sh
+  tests/mcmp/large.sh \
+  tests/mcmp/special.sh
 
 TESTS += \
   tests/mgrep/output.sh \
   tests/mgrep/output-generated.sh
 
 TESTS += \
-  tests/mgrep/regex.sh
+  tests/mgrep/regex.sh \
+  tests/mgrep/patterns.sh
 EXTRA_DIST += tests/mgrep/regex-cases
+
+# A slow producer for tests/misc/trickle.sh.
+check_PROGRAMS += tests/trickle
+tests_trickle_LDADD =
+
+TESTS += \
+  tests/misc/trickle.sh \
+  tests/misc/abbrev.sh \
+  tests/misc/help.sh \
+  tests/misc/closed.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 
