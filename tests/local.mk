@@ -56,5 +56,6 @@ tests_faults_cutmap_so_LDFLAGS = -shared
 tests_faults_cutmap_so_LDADD = -ldl
 TESTS += \
   tests/faults/cut.sh \
+  tests/faults/inputs.sh \
   tests/faults/limits.sh \
   tests/faults/stress.sh
