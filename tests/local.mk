@@ -24,7 +24,8 @@ TESTS += \
   tests/mgrep/output-generated.sh
 
 TESTS += \
-  tests/mgrep/regex.sh
+  tests/mgrep/regex.sh \
+  tests/mgrep/pcre.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
