@@ -483,35 +483,68 @@ print_offset (intmax_t n, char const *color)
   pr_sgr_end_if (color);
 }
 
-/* Return the first byte at or after P and before LIM that is not
-   ASCII, or LIM; a word at a time, as GNU grep's skip_easy_bytes.  */
-static char const *
-skip_ascii (char const *p, char const *lim)
+/* A byte mask that is zero in every byte that is a character by itself
+   in the current locale, as GNU grep's unibyte_mask: a byte B that
+   has B & MASK nonzero may start an encoding error.  0x80 in UTF-8 and
+   in most multibyte charsets; in a unibyte charset with bytes that are
+   not characters (TIS-620's \240, ISO-8859-7's \377) the high bits of
+   those bytes; zero where every byte is a character.  */
+static unsigned char encoding_mask;
+static bool encoding_mask_set;
+
+/* Compute encoding_mask for the current locale.  */
+static void
+init_encoding_mask (void)
 {
-  uint64_t const high = 0x8080808080808080;
+  unsigned char mask = 0;
+  int ms1b = 1;
+  for (int b = 1; b <= UCHAR_MAX; b++)
+    {
+      char c = b;
+      mbstate_t mbs = { 0 };
+      if (mbrlen (&c, 1, &mbs) != 1 && ! (mask & b))
+        {
+          while (ms1b * 2 <= b)
+            ms1b *= 2;
+          mask |= ms1b;
+        }
+    }
+  encoding_mask = mask;
+  encoding_mask_set = true;
+}
+
+/* Return the first byte at or after P and before LIM that has a bit of
+   encoding_mask, or LIM; a word at a time, as GNU grep's
+   skip_easy_bytes.  */
+static char const *
+skip_easy_bytes (char const *p, char const *lim)
+{
+  uint64_t const mask = UINT64_MAX / UCHAR_MAX * encoding_mask;
   for (; 8 <= lim - p; p += 8)
     {
       uint64_t w;
       memcpy (&w, p, 8);
-      if (w & high)
+      if (w & mask)
         break;
     }
-  while (p < lim && ! (*p & 0x80))
+  while (p < lim && ! (*p & encoding_mask))
     p++;
   return p;
 }
 
 /* True if the SIZE bytes at BUF hold a byte sequence that is not a
-   character in the current locale.  Bytes below 0x80 are characters
-   by themselves in every locale GNU grep supports.  */
+   character in the current locale, in a multibyte or a unibyte
+   charset.  */
 static bool
 buf_has_encoding_errors (char const *buf, idx_t size)
 {
-  if (MB_CUR_MAX == 1)
+  if (!encoding_mask_set)
+    init_encoding_mask ();
+  if (!encoding_mask)
     return false;
   mbstate_t mbs = { 0 };
   char const *lim = buf + size;
-  for (char const *p = buf; (p = skip_ascii (p, lim)) < lim; )
+  for (char const *p = buf; (p = skip_easy_bytes (p, lim)) < lim; )
     {
       size_t len = mbrlen (p, lim - p, &mbs);
       if ((size_t) -2 <= len)

@@ -25,7 +25,8 @@ TESTS += \
 
 TESTS += \
   tests/mgrep/regex.sh \
-  tests/mgrep/pcre.sh
+  tests/mgrep/pcre.sh \
+  tests/mgrep/locales.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
