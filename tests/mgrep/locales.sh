@@ -61,6 +61,23 @@ test_unibyte_encoding_errors ()
   done
 }
 
+# -w and -x in multibyte charsets: an ASCII byte that ends a two-byte
+# character of GB18030, GBK or Big5 is not a character of its own, and
+# the character it ends may be a word constituent (mgrep 0.1 took the
+# @ of \201@ for a non-word character before x).
+test_multibyte_words ()
+{
+  for l in $multibyte_locales; do
+    for args in '-w x' '-x x' '-wo x' '-wn @' '-w -E x|@' '-F @x'; do
+      LC_ALL=$l same_as_gnu grep mgrep operand pairs $args || return
+    done
+    for args in '-w x' '-Fw x' '-Fw -e x -e y' '-w -e x -e y' '-Fwo x' \
+                '-x @x' '-Fx @x'; do
+      LC_ALL=$l same_as_gnu grep mgrep pipe gb $args || return
+    done
+  done
+}
+
 # The same, with every option that prints lines, in every charset.
 test_encoding_errors_all_options ()
 {
