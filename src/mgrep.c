@@ -554,20 +554,18 @@ buf_has_encoding_errors (char const *buf, idx_t size)
   return false;
 }
 
-/* Count the lines of S from s->lastnl up to LIM.  */
+/* Move the line count of S from s->lastnl to LIM, forwards or
+   backwards: s->totalnl is the number of lines before s->lastnl.  */
 static void
 nlscan (struct scan *s, char const *lim)
 {
   char eol = match_opts.eol;
+  char const *lo = MIN (s->lastnl, lim);
+  char const *hi = MAX (s->lastnl, lim);
   intmax_t n = 0;
-  for (char const *p = s->lastnl; p < lim; p++)
-    {
-      p = memchr (p, eol, lim - p);
-      if (!p)
-        break;
-      n++;
-    }
-  s->totalnl += n;
+  for (char const *p = lo; p < hi && (p = memchr (p, eol, hi - p)); p++)
+    n++;
+  s->totalnl += s->lastnl <= lim ? n : -n;
   s->lastnl = lim;
 }
 
@@ -737,14 +735,22 @@ print_line (struct scan *s, char *beg, char *lim, intmax_t lineno, off_t pos,
 static void
 prline (struct scan *s, char *beg, char *lim, char sep)
 {
+  /* As GNU grep, count a line when its head is first printed: a line
+     whose head was suppressed for an encoding error may be printed as
+     context later, but is never counted twice.  */
   intmax_t lineno = 0;
-  if (out_line)
+  bool count = out_line && s->lastnl < lim;
+  if (count)
     {
       nlscan (s, beg);
       lineno = s->totalnl + 1;
     }
+  else if (out_line)
+    lineno = s->totalnl;
   if (print_line (s, beg, lim, lineno, s->buf_off + (beg - s->bufbeg), sep))
     {
+      if (count)
+        nlscan (s, lim);
       s->lastout = lim;
       s->lastout_off = s->buf_off + (lim - s->bufbeg);
     }

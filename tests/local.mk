@@ -26,7 +26,8 @@ TESTS += \
 TESTS += \
   tests/mgrep/regex.sh \
   tests/mgrep/pcre.sh \
-  tests/mgrep/locales.sh
+  tests/mgrep/locales.sh \
+  tests/mgrep/context.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
