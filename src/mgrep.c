@@ -740,13 +740,17 @@ prline (struct scan *s, char *beg, char *lim, char sep)
      context later, but is never counted twice.  */
   intmax_t lineno = 0;
   bool count = out_line && s->lastnl < lim;
+  char const *lastnl = s->lastnl;
+  intmax_t totalnl = s->totalnl;
   if (count)
     {
       nlscan (s, beg);
       lineno = s->totalnl + 1;
+      s->lastnl = lastnl;
+      s->totalnl = totalnl;
     }
   else if (out_line)
-    lineno = s->totalnl;
+    lineno = totalnl;
   if (print_line (s, beg, lim, lineno, s->buf_off + (beg - s->bufbeg), sep))
     {
       if (count)
@@ -795,8 +799,13 @@ print_kept_context (struct scan *s, intmax_t n)
   while (p < lim)
     {
       char *nl = (char *) rawmemchr (p, eol) + 1;
-      print_line (s, p, nl, ++lineno, s->ctx_off + (p - (s->ctx + 1)),
-                  SEP_CHAR_REJECTED);
+      if (print_line (s, p, nl, ++lineno, s->ctx_off + (p - (s->ctx + 1)),
+                      SEP_CHAR_REJECTED))
+        {
+          /* The kept lines end where the chunk starts.  */
+          s->lastout_off = s->ctx_off + (nl - (s->ctx + 1));
+          s->lastout = nl == lim ? s->bufbeg : NULL;
+        }
       p = nl;
     }
 }
@@ -1163,7 +1172,7 @@ search_chunk (struct scan *s, char *buf, idx_t n)
             return false;
           zap_nuls (p, lim);
         }
-      else if (l == lim && !s->binary && !s->quiet && !s->held
+      else if (l == lim && nuls_matter && !s->binary && !s->quiet && !s->held
                && s->buf_off + n < s->gb.next && !mm_at_end (&s->in))
         hold_output (s);
       if (p < l && !search_lines (s, p, l))
