@@ -168,9 +168,28 @@ struct scan
   off_t ctx_off;                /* offset of the first one */
   intmax_t ctx_nl;              /* lines before the first one */
 
+  /* GNU grep's buffer start: where the leading context it kept from
+     its previous buffer starts, as an offset from START.  With no
+     output since then, it prints trailing context from there.  */
+  off_t gnu_beg;
+
+  /* Lines that GNU grep may print as trailing context and that are
+     before the current chunk: those from its last output (or gnu_beg)
+     on, when a selected line may not be printed (see keep_resume).
+     They are in GNU's current buffer, so they take no more memory
+     than GNU grep's buffer does.  */
+  char *resume;                 /* the lines, after a spare byte */
+  idx_t resume_len;             /* their length */
+  idx_t resume_alloc;           /* the allocated size */
+  off_t resume_off;             /* offset of the first, or -1 */
+  intmax_t resume_nl;           /* lines before the first */
+
   /* Binary detection like GNU's.  */
   struct gnu_buffers gb;        /* GNU's buffers */
   bool binary;                  /* a NUL was seen: zap NULs, be quiet */
+  bool run_continues;           /* the last lines searched ended in a run
+                                   of non-matching lines (-v) that goes
+                                   on in the next lines */
   bool held;                    /* output is being held */
   off_t held_until;             /* until this offset is known NUL-free */
   intmax_t held_nlines;         /* NLINES when holding began */
@@ -201,6 +220,10 @@ static idx_t pattern_set_used;  /* slots in use */
 static char *held_buf;
 static idx_t held_len, held_alloc;
 static bool holding;
+
+/* Whether the lines GNU grep may print as trailing context from before
+   the current chunk are to be kept (struct scan's resume).  */
+static bool keep_resume;
 
 /* Whether a group separator may be printed: something was output.  */
 static bool used;
@@ -513,35 +536,76 @@ print_offset (intmax_t n, char const *color)
   pr_sgr_end_if (color);
 }
 
-/* Return the first byte at or after P and before LIM that is not
-   ASCII, or LIM; a word at a time, as GNU grep's skip_easy_bytes.  */
-static char const *
-skip_ascii (char const *p, char const *lim)
+/* A byte mask that is zero in every byte that is a character by itself
+   in the current locale, as GNU grep's unibyte_mask: a byte B that
+   has B & MASK nonzero may start an encoding error.  0x80 in UTF-8 and
+   in most multibyte charsets; in a unibyte charset with bytes that are
+   not characters (TIS-620's \240, ISO-8859-7's \377) the high bits of
+   those bytes; zero where every byte is a character.  */
+static unsigned char encoding_mask;
+static bool encoding_mask_set;
+
+/* Compute encoding_mask for the current locale.  */
+static void
+init_encoding_mask (void)
 {
-  uint64_t const high = 0x8080808080808080;
+  unsigned char mask = 0;
+  int ms1b = 1;
+  for (int b = 1; b <= UCHAR_MAX; b++)
+    {
+      char c = b;
+      mbstate_t mbs = { 0 };
+      if (mbrlen (&c, 1, &mbs) != 1 && ! (mask & b))
+        {
+          while (ms1b * 2 <= b)
+            ms1b *= 2;
+          mask |= ms1b;
+        }
+    }
+  encoding_mask = mask;
+  encoding_mask_set = true;
+}
+
+/* Return the first byte at or after P and before LIM that has a bit of
+   encoding_mask, or LIM; a word at a time, as GNU grep's
+   skip_easy_bytes.  */
+static char const *
+skip_easy_bytes (char const *p, char const *lim)
+{
+  uint64_t const mask = UINT64_MAX / UCHAR_MAX * encoding_mask;
   for (; 8 <= lim - p; p += 8)
     {
       uint64_t w;
       memcpy (&w, p, 8);
-      if (w & high)
+      if (w & mask)
         break;
     }
-  while (p < lim && ! (*p & 0x80))
+  while (p < lim && ! (*p & encoding_mask))
     p++;
   return p;
 }
 
+/* True if the current locale has encoding errors: byte sequences that
+   are not characters.  */
+static bool
+may_have_encoding_errors (void)
+{
+  if (!encoding_mask_set)
+    init_encoding_mask ();
+  return encoding_mask != 0;
+}
+
 /* True if the SIZE bytes at BUF hold a byte sequence that is not a
-   character in the current locale.  Bytes below 0x80 are characters
-   by themselves in every locale GNU grep supports.  */
+   character in the current locale, in a multibyte or a unibyte
+   charset.  */
 static bool
 buf_has_encoding_errors (char const *buf, idx_t size)
 {
-  if (MB_CUR_MAX == 1)
+  if (!may_have_encoding_errors ())
     return false;
   mbstate_t mbs = { 0 };
   char const *lim = buf + size;
-  for (char const *p = buf; (p = skip_ascii (p, lim)) < lim; )
+  for (char const *p = buf; (p = skip_easy_bytes (p, lim)) < lim; )
     {
       size_t len = mbrlen (p, lim - p, &mbs);
       if ((size_t) -2 <= len)
@@ -551,22 +615,118 @@ buf_has_encoding_errors (char const *buf, idx_t size)
   return false;
 }
 
-/* Count the lines of S from s->lastnl up to LIM.  */
+/* Return the number of end-of-line bytes in [P, LIM).  */
+static intmax_t
+count_eols (char const *p, char const *lim)
+{
+  intmax_t n = 0;
+  for (; p < lim && (p = memchr (p, match_opts.eol, lim - p)); p++)
+    n++;
+  return n;
+}
+
+/* Return the number of lines of S before P in the current chunk:
+   s->totalnl is the number before s->lastnl.  */
+static intmax_t
+lines_before (struct scan const *s, char const *p)
+{
+  return (s->lastnl <= p ? s->totalnl + count_eols (s->lastnl, p)
+          : s->totalnl - count_eols (p, s->lastnl));
+}
+
+/* Move the line count of S from s->lastnl to LIM, forwards or
+   backwards.  */
 static void
 nlscan (struct scan *s, char const *lim)
 {
-  char eol = match_opts.eol;
-  intmax_t n = 0;
-  for (char const *p = s->lastnl; p < lim; p++)
-    {
-      p = memchr (p, eol, lim - p);
-      if (!p)
-        break;
-      n++;
-    }
-  s->totalnl += n;
+  s->totalnl = lines_before (s, lim);
   s->lastnl = lim;
 }
+
+/* Return the offset from the start of S of P in its current chunk.  */
+static off_t
+chunk_off (struct scan const *s, char const *p)
+{
+  return s->buf_off + (p - s->bufbeg);
+}
+
+/* Record that S's last output ends at offset OFF.  */
+static void
+set_lastout (struct scan *s, off_t off)
+{
+  s->lastout_off = off;
+  s->lastout = s->buf_off <= off ? s->bufbeg + (off - s->buf_off) : NULL;
+}
+
+/* Return the offset of S before which GNU grep prints no leading
+   context, and from which it prints trailing context after a selected
+   line it did not print: its last output, or its buffer start.  */
+static off_t
+context_floor (struct scan const *s)
+{
+  return s->lastout_off < 0 ? s->gnu_beg : s->lastout_off;
+}
+
+/* True if the kept context of S holds the lines just before its
+   current chunk.  */
+static bool
+ctx_valid (struct scan const *s)
+{
+  return s->ctx && s->ctx_off + s->ctx_len == s->buf_off;
+}
+
+/* Return the offset of the start of the line N lines before offset X
+   of S (a line start in its current chunk or its end), going back into
+   the kept context but not past offset FLOOR, as GNU grep goes back
+   for leading context.  */
+static off_t
+back_lines (struct scan const *s, off_t x, intmax_t n, off_t floor)
+{
+  char eol = match_opts.eol;
+  for (intmax_t i = 0; i < n && floor < x; i++)
+    {
+      char const *base;
+      off_t base_off;
+      if (s->buf_off < x)
+        base = s->bufbeg, base_off = s->buf_off;
+      else if (ctx_valid (s) && s->ctx_off < x)
+        base = s->ctx + 1, base_off = s->ctx_off;
+      else
+        break;
+      /* BASE[-1] is an end-of-line byte.  */
+      char const *p = base + (x - base_off);
+      do
+        --p;
+      while (p[-1] != eol);
+      x = base_off + (p - base);
+    }
+  return x;
+}
+
+/* Find the line at offset X of S, before its current chunk, in the
+   kept context or the resume lines: set *BEG and *LIM (just after its
+   end-of-line byte) and, with -n, *LINENO to its number.  Return false
+   if neither holds it.  */
+static bool
+line_before_chunk (struct scan const *s, off_t x, char **beg, char **lim,
+                   intmax_t *lineno)
+{
+  char *base;
+  off_t base_off;
+  intmax_t nl;
+  if (ctx_valid (s) && s->ctx_off <= x && x < s->buf_off)
+    base = s->ctx + 1, base_off = s->ctx_off, nl = s->ctx_nl;
+  else if (0 <= s->resume_off && s->resume_off <= x
+           && x < s->resume_off + s->resume_len)
+    base = s->resume + 1, base_off = s->resume_off, nl = s->resume_nl;
+  else
+    return false;
+  *beg = base + (x - base_off);
+  *lim = (char *) rawmemchr (*beg, match_opts.eol) + 1;
+  *lineno = out_line ? nl + count_eols (base, *beg) + 1 : 0;
+  return true;
+}
+
 
 /* Print the head of an output line of S (file name, line number
    LINENO, byte offset POS) whose data are the LEN bytes at BEG, with
@@ -734,72 +894,64 @@ print_line (struct scan *s, char *beg, char *lim, intmax_t lineno, off_t pos,
 static void
 prline (struct scan *s, char *beg, char *lim, char sep)
 {
+  /* As GNU grep, count a line when its head is first printed: a line
+     whose head was suppressed for an encoding error may be printed as
+     context later, but is never counted twice.  */
   intmax_t lineno = 0;
-  if (out_line)
+  bool count = out_line && s->lastnl < lim;
+  char const *lastnl = s->lastnl;
+  intmax_t totalnl = s->totalnl;
+  if (count)
     {
       nlscan (s, beg);
       lineno = s->totalnl + 1;
+      s->lastnl = lastnl;
+      s->totalnl = totalnl;
     }
+  else if (out_line)
+    lineno = totalnl;
   if (print_line (s, beg, lim, lineno, s->buf_off + (beg - s->bufbeg), sep))
     {
+      if (count)
+        nlscan (s, lim);
       s->lastout = lim;
       s->lastout_off = s->buf_off + (lim - s->bufbeg);
     }
 }
 
-/* Print pending lines of trailing context of S before LIM.  */
+/* Print the line at offset X of S, before its current chunk, as
+   context.  Return its size, or 0 if it is not kept.  */
+static idx_t
+print_line_before_chunk (struct scan *s, off_t x)
+{
+  char *beg, *lim;
+  intmax_t lineno;
+  if (!line_before_chunk (s, x, &beg, &lim, &lineno))
+    return 0;
+  if (print_line (s, beg, lim, lineno, x, SEP_CHAR_REJECTED))
+    set_lastout (s, x + (lim - beg));
+  return lim - beg;
+}
+
+/* Print pending lines of trailing context of S before LIM.  They start
+   after the last output, or where GNU grep's buffer starts if nothing
+   was output since, as in GNU grep: after a selected line that was not
+   printed for an encoding error, that may be before the line.  */
 static void
 prpending (struct scan *s, char const *lim)
 {
-  if (!s->lastout)
-    {
-      s->lastout = s->bufbeg;
-      s->lastout_off = s->buf_off;
-    }
-  for (; 0 < s->pending && s->lastout < lim; s->pending--)
-    {
-      char *nl = rawmemchr (s->lastout, match_opts.eol);
-      prline (s, s->lastout, nl + 1, SEP_CHAR_REJECTED);
-    }
-}
-
-/* Print the last N lines of leading context kept from the previous
-   chunk of S.  */
-static void
-print_kept_context (struct scan *s, intmax_t n)
-{
   char eol = match_opts.eol;
-  char *lim = s->ctx + 1 + s->ctx_len;
-  char *p = lim;
-  intmax_t have = 0;
-  while (have < n && p > s->ctx + 1)
-    {
-      do
-        --p;
-      while (p[-1] != eol);
-      have++;
-    }
-  intmax_t lineno = s->ctx_nl;
-  if (out_line)
-    for (char const *q = s->ctx + 1; q < p; q++)
-      lineno += *q == eol;
-  while (p < lim)
-    {
-      char *nl = (char *) rawmemchr (p, eol) + 1;
-      print_line (s, p, nl, ++lineno, s->ctx_off + (p - (s->ctx + 1)),
-                  SEP_CHAR_REJECTED);
-      p = nl;
-    }
-}
-
-/* The number of kept context lines from the previous chunk of S to
-   print before P, given that N lines before P in this chunk are.  */
-static intmax_t
-kept_context_wanted (struct scan const *s, char const *p, intmax_t n)
-{
-  if (p != s->bufbeg || s->lastout || !s->ctx_len || out_before <= n)
-    return 0;
-  return out_before - n;
+  if (s->lastout_off < 0)
+    set_lastout (s, s->gnu_beg);
+  off_t lim_off = chunk_off (s, lim);
+  for (; 0 < s->pending && s->lastout_off < lim_off; s->pending--)
+    if (s->buf_off <= s->lastout_off)
+      {
+        char *nl = rawmemchr (s->lastout, eol);
+        prline (s, s->lastout, nl + 1, SEP_CHAR_REJECTED);
+      }
+    else if (!print_line_before_chunk (s, s->lastout_off))
+      set_lastout (s, s->buf_off);
 }
 
 /* Print the group separator if needed and the lines of leading
@@ -809,24 +961,8 @@ static char *
 print_leading_context (struct scan *s, char *beg)
 {
   char eol = match_opts.eol;
-  char *p = beg;
-  char const *bp = s->lastout ? s->lastout : s->bufbeg;
-  intmax_t i;
-  for (i = 0; i < out_before && p > bp; i++)
-    do
-      --p;
-    while (p[-1] != eol);
-  intmax_t kept = kept_context_wanted (s, p, i);
-  off_t first = s->buf_off + (p - s->bufbeg);
-  if (kept)
-    {
-      char *q = s->ctx + 1 + s->ctx_len;
-      for (intmax_t k = 0; k < kept && q > s->ctx + 1; k++)
-        do
-          --q;
-        while (q[-1] != eol);
-      first = s->ctx_off + (q - (s->ctx + 1));
-    }
+  off_t first = back_lines (s, chunk_off (s, beg), out_before,
+                            context_floor (s));
   if ((0 <= out_before || 0 <= out_after) && used
       && first != s->lastout_off && group_separator)
     {
@@ -835,8 +971,14 @@ print_leading_context (struct scan *s, char *beg)
       pr_sgr_end_if (sep_color);
       out_char ('\n');
     }
-  if (kept)
-    print_kept_context (s, kept);
+  while (first < s->buf_off)
+    {
+      idx_t len = print_line_before_chunk (s, first);
+      if (!len)
+        break;
+      first += len;
+    }
+  char *p = s->bufbeg + MAX (0, first - s->buf_off);
   while (p < beg)
     {
       char *nl = (char *) rawmemchr (p, eol) + 1;
@@ -846,13 +988,18 @@ print_leading_context (struct scan *s, char *beg)
   return p;
 }
 
-/* Print the selected lines [BEG, LIM) of S with their context.  */
+/* Print the selected lines [BEG, LIM) of S with their context.  MORE
+   says that they go on with -v's run of selected lines that the last
+   call ended with, at the end of a chunk that was not the end of one
+   of GNU grep's buffers: GNU grep had them in that call, so print no
+   context before them, and leave the trailing context as it is if none
+   of them is printed (a negative -m).  */
 static void
-prtext (struct scan *s, char *beg, char *lim)
+prtext (struct scan *s, char *beg, char *lim, bool more)
 {
-  if (!s->quiet && s->pending > 0)
+  if (!s->quiet && s->pending > 0 && !more)
     prpending (s, beg);
-  char *p = s->quiet ? beg : print_leading_context (s, beg);
+  char *p = s->quiet || more ? beg : print_leading_context (s, beg);
   intmax_t n;
   if (out_invert)
     {
@@ -872,7 +1019,8 @@ prtext (struct scan *s, char *beg, char *lim)
       p = lim;
     }
   s->after_last_match = s->buf_off + (p - s->bufbeg);
-  s->pending = s->quiet ? 0 : MAX (0, out_after);
+  if (! (more && n == 0))
+    s->pending = s->quiet ? 0 : MAX (0, out_after);
   used = true;
   s->outleft -= n;
 }
@@ -916,9 +1064,10 @@ grepbuf (struct scan *s, char *beg, char *lim)
       char *endp = off < 0 ? lim : b + match_size;
       if (!out_invert && off < 0)
         break;
+      bool more = out_invert && p == beg && s->run_continues;
       if (!out_invert || p < b)
         {
-          prtext (s, out_invert ? p : b, out_invert ? b : endp);
+          prtext (s, out_invert ? p : b, out_invert ? b : endp, more);
           if (!s->outleft || s->done_on_match)
             {
               if (exit_on_match)
@@ -926,6 +1075,7 @@ grepbuf (struct scan *s, char *beg, char *lim)
               break;
             }
         }
+      s->run_continues = out_invert && b == lim && p < b;
       p = endp;
     }
   return outleft0 - s->outleft;
@@ -970,24 +1120,34 @@ gnu_buffer_end (struct scan const *s, char *lim)
   return r;
 }
 
+/* GNU grep moves S to a new buffer whose first new line starts at L
+   in the current chunk: it keeps up to out_before lines before L as
+   leading context, not going back past its last output or its buffer
+   start, and forgets its last output unless they start there.  Return
+   the offset where the kept lines start.  */
+static off_t
+gnu_transition (struct scan *s, char const *l)
+{
+  off_t keep = back_lines (s, chunk_off (s, l), out_before,
+                           context_floor (s));
+  s->run_continues = false;
+  if (keep != s->lastout_off)
+    set_lastout (s, -1);
+  s->gnu_beg = keep;
+  return keep;
+}
+
 /* Step GNU's buffers of S to the next one, whose first line starts at
    L in the current chunk: GNU keeps that partial line and the lines of
    leading context before it.  */
 static void
 gnu_next_buffer (struct scan *s, char *l)
 {
-  char eol = match_opts.eol;
-  char *r = s->bufbeg + (s->gb.next - s->buf_off);
-  char *keep = l;
-  char const *bp = s->lastout ? s->lastout : s->bufbeg;
-  for (intmax_t i = 0; i < out_before && keep > bp; i++)
-    do
-      keep--;
-    while (s->bufbeg < keep && keep[-1] != eol);
+  off_t keep = gnu_transition (s, l);
   off_t remaining = mm_remaining (&s->in);
   if (0 <= remaining)
     remaining += s->buf_off + (s->buflim - s->bufbeg) - s->gb.next;
-  s->gb.next += gnu_readsize (&s->gb, r - keep, remaining);
+  s->gb.next += gnu_readsize (&s->gb, s->gb.next - keep, remaining);
 }
 
 /* True if NUL bytes end lines once a file is found binary, as in GNU
@@ -1042,6 +1202,26 @@ set_skip_empty_lines (void)
   skip_empty_lines = ((matcher_execute (matcher, eolbytes + 1, 1, &size, NULL)
                        == 0)
                       == out_invert);
+}
+
+/* Replace the NULs in [P, *LIM) of the current chunk of S with
+   end-of-line bytes.  If *APPENDED, the chunk ends in the last line of
+   the input, which lacked an end-of-line byte and got one: if the
+   input ends in a NUL, drop it (and clear *APPENDED), as GNU grep,
+   which looks for the last line end after replacing NULs, does not add
+   one; *LAST is where the last line starts.  */
+static void
+zap_nuls_at_end (struct scan *s, char *p, char **lim, char **last,
+                 bool *appended)
+{
+  zap_nuls (p, *lim);
+  if (*appended && (*lim)[-2] == match_opts.eol)
+    {
+      --*lim;
+      s->buflim = *lim;
+      *last = *lim;
+      *appended = false;
+    }
 }
 
 /* Start holding the output of S: what follows is printed only if
@@ -1150,10 +1330,18 @@ search_chunk (struct scan *s, char *buf, idx_t n)
 {
   char eol = match_opts.eol;
   buf[-1] = eol;
-  /* A chunk ends with a line end, a NUL that will be one, or the last
-     line of the input, which gets one.  */
-  if (n && buf[n - 1] != eol && ! (nuls_end_lines () && !buf[n - 1]))
-    buf[n++] = eol;
+  /* The last line of the input, if it lacks its end-of-line byte, is
+     searched alone, as GNU grep searches it after its last read.  A
+     chunk may also end with a NUL, which will be a line end.  */
+  char *last = buf + n;
+  bool appended = (n && buf[n - 1] != eol
+                   && ! (nuls_end_lines () && !buf[n - 1]));
+  if (appended)
+    {
+      buf[n++] = eol;
+      while (buf < last && last[-1] != eol)
+        last--;
+    }
   s->bufbeg = buf;
   s->lastnl = buf;
   s->buflim = buf + n;
@@ -1175,7 +1363,7 @@ search_chunk (struct scan *s, char *buf, idx_t n)
   if (s->binary && skip_empty_lines && !s->is_stdin && all_nuls (buf, n))
     return true;
   if (s->binary)
-    zap_nuls (buf, lim);
+    zap_nuls_at_end (s, buf, &lim, &last, &appended);
 
   for (char *p = buf; p < lim; )
     {
@@ -1184,11 +1372,18 @@ search_chunk (struct scan *s, char *buf, idx_t n)
         {
           if (!go_binary (s))
             return false;
-          zap_nuls (p, lim);
+          zap_nuls_at_end (s, p, &lim, &last, &appended);
         }
-      else if (l == lim && !s->binary && !s->quiet && !s->held
+      else if (l == lim && nuls_matter && !s->binary && !s->quiet && !s->held
                && s->buf_off + n < s->gb.next && !mm_at_end (&s->in))
         hold_output (s);
+      if (last < l)
+        {
+          if (p < last && !search_lines (s, p, last))
+            return false;
+          gnu_transition (s, last);
+          return search_lines (s, last, lim);
+        }
       if (p < l && !search_lines (s, p, l))
         return false;
       if (l == lim)
@@ -1205,45 +1400,96 @@ search_chunk (struct scan *s, char *buf, idx_t n)
 static void
 keep_context (struct scan *s)
 {
-  char eol = match_opts.eol;
-  char *beg = s->buflim;
-  char const *bp = s->lastout ? s->lastout : s->bufbeg;
-  intmax_t i;
-  for (i = 0; i < out_before && beg > bp; i++)
-    do
-      --beg;
-    while (beg[-1] != eol);
-  char *old = s->ctx ? s->ctx + 1 + s->ctx_len : NULL;
-  if (beg == s->bufbeg && !s->lastout)
-    for (; i < out_before && old > s->ctx + 1; i++)
-      do
-        --old;
-      while (old[-1] != eol);
-  idx_t old_len = old ? s->ctx + 1 + s->ctx_len - old : 0;
-  if (out_line)
-    nlscan (s, beg);
-  off_t off = s->buf_off + (beg - s->bufbeg);
-  intmax_t nl = s->totalnl;
-  if (old_len)
+  off_t end = chunk_off (s, s->buflim);
+  off_t beg = back_lines (s, end, out_before, context_floor (s));
+  char *ctx = ximalloc (end - beg + 2);
+  ctx[0] = match_opts.eol;
+  char *q = ctx + 1;
+  intmax_t nl = 0;
+  if (beg < s->buf_off)
     {
-      off = s->ctx_off + (old - (s->ctx + 1));
-      nl = s->ctx_nl;
-      for (char const *q = s->ctx + 1; q < old; q++)
-        nl += *q == eol;
+      char const *old = s->ctx + 1 + (beg - s->ctx_off);
+      if (out_line)
+        nl = s->ctx_nl + count_eols (s->ctx + 1, old);
+      q = mempcpy (q, old, s->buf_off - beg);
+      memcpy (q, s->bufbeg, s->buflim - s->bufbeg);
     }
-  idx_t len = s->buflim - beg;
-  char *ctx = ximalloc (old_len + len + 2);
-  ctx[0] = eol;
-  if (old_len)
-    memcpy (ctx + 1, old, old_len);
-  memcpy (ctx + 1 + old_len, beg, len);
+  else
+    {
+      char const *b = s->bufbeg + (beg - s->buf_off);
+      if (out_line)
+        nl = lines_before (s, b);
+      memcpy (q, b, s->buflim - b);
+    }
   free (s->ctx);
   s->ctx = ctx;
-  s->ctx_len = old_len + len;
-  s->ctx_off = off;
+  s->ctx_len = end - beg;
+  s->ctx_off = beg;
   s->ctx_nl = nl;
   if (out_line)
     nlscan (s, s->buflim);
+}
+
+/* Append to the resume lines of S the lines from P to LIM.  */
+static void
+resume_append (struct scan *s, char const *p, char const *lim)
+{
+  idx_t n = lim - p;
+  if (s->resume_alloc - s->resume_len < n + 2)
+    s->resume = xpalloc (s->resume, &s->resume_alloc,
+                         n + 2 - (s->resume_alloc - s->resume_len), -1, 1);
+  s->resume[0] = match_opts.eol;
+  memcpy (s->resume + 1 + s->resume_len, p, n);
+  s->resume_len += n;
+}
+
+/* Start the resume lines of S at offset OFF, NL lines from the start,
+   with the lines from P to LIM.  */
+static void
+resume_start (struct scan *s, off_t off, intmax_t nl, char const *p,
+              char const *lim)
+{
+  s->resume_off = off;
+  s->resume_nl = nl;
+  s->resume_len = 0;
+  resume_append (s, p, lim);
+}
+
+/* Before the current chunk of S goes, copy the lines GNU grep might
+   still print as trailing context from before the next chunk: those
+   from context_floor on.  */
+static void
+save_resume (struct scan *s)
+{
+  off_t r = context_floor (s);
+  char *beg, *lim;
+  intmax_t lineno;
+  if (s->buf_off <= r)
+    {
+      char const *p = s->bufbeg + (r - s->buf_off);
+      resume_start (s, r, out_line ? lines_before (s, p) : 0, p, s->buflim);
+      return;
+    }
+  if (!line_before_chunk (s, r, &beg, &lim, &lineno))
+    {
+      s->resume_off = -1;
+      return;
+    }
+  if (0 <= s->resume_off && s->resume_off <= r
+      && r < s->resume_off + s->resume_len)
+    {
+      /* Drop the lines before R.  */
+      idx_t drop = r - s->resume_off;
+      memmove (s->resume + 1, s->resume + 1 + drop, s->resume_len - drop);
+      s->resume_len -= drop;
+      s->resume_off = r;
+      s->resume_nl = lineno - 1;
+    }
+  else
+    resume_start (s, r, lineno - 1, beg,
+                  s->ctx + 1 + (s->buf_off - s->ctx_off));
+  if (s->resume_off + s->resume_len == s->buf_off)
+    resume_append (s, s->bufbeg, s->buflim);
 }
 
 /* Set the -T width for input S.  */
@@ -1281,6 +1527,15 @@ grep (struct scan *s)
 {
   s->outleft = max_count;
   s->lastout_off = -1;
+  s->gnu_beg = 0;
+  s->resume_off = -1;
+  /* GNU grep prints trailing context from before a selected line only
+     after one it did not print: one with an encoding error, or none
+     at all for -v with a negative -m.  */
+  keep_resume = (0 < out_after && !s->quiet
+                 && ((binary_files != TEXT_BINARY_FILES
+                      && may_have_encoding_errors ())
+                     || (out_invert && max_count < 0)));
   s->nlines_first_null = -1;
   s->quiet = out_quiet;
   s->done_on_match = done_on_match;
@@ -1301,6 +1556,8 @@ grep (struct scan *s)
             settle_at_stop (s);
           break;
         }
+      if (keep_resume && !s->quiet)
+        save_resume (s);
       if (!s->quiet && 0 < out_before)
         keep_context (s);
       else if (out_line && !s->quiet)
@@ -1437,6 +1694,7 @@ grepdesc (int fd, char const *name, bool is_stdin)
       else if (!stop_reading (&s))
         suppressible_error (name, errno);
       free (s.ctx);
+      free (s.resume);
       return status;
     }
   mm_close (&s.in);

@@ -136,6 +136,10 @@ pcre_matcher_compile (char const *pattern, idx_t size,
         error (EXIT_TROUBLE, 0,
                _("-P supports only unibyte and UTF-8 locales"));
       flags |= PCRE2_UTF;
+# ifdef PCRE2_MATCH_INVALID_UTF
+      /* An encoding error is a barrier no match crosses.  */
+      flags |= PCRE2_MATCH_INVALID_UTF;
+# endif
     }
   if (memchr (pattern, '\n', size))
     error (EXIT_TROUBLE, 0,
@@ -147,8 +151,8 @@ pcre_matcher_compile (char const *pattern, idx_t size,
   char *wrapped = NULL;
   if (options->match_words && !options->match_lines)
     pattern = wrapped = wrap_words (pattern, size, &size);
-  if (!li->multibyte)
-    pcre2_set_character_tables (ccontext, pcre2_maketables (NULL));
+  /* The current locale's tables, in every locale, as GNU grep.  */
+  pcre2_set_character_tables (ccontext, pcre2_maketables (NULL));
 
   int ec;
   PCRE2_SIZE eo;
@@ -206,16 +210,30 @@ pcre_failure (int e, char const *name)
   abort ();
 }
 
-/* Search the line at LINE, from P to LINE_END, with P's pattern; BOL
-   says whether P is at the start of a line.  Return PCRE2's result,
-   and set *SUBJECT to the start of the subject the ovector is
-   relative to.  Encoding errors are data that cannot match.  */
+/* Return true if E is PCRE2's report of an encoding error, which it
+   gives only if it lacks PCRE2_MATCH_INVALID_UTF.  */
+static bool
+bad_utf8 (int e)
+{
+# ifdef PCRE2_MATCH_INVALID_UTF
+  return false;
+# else
+  return PCRE2_ERROR_UTF8_ERR21 <= e && e <= PCRE2_ERROR_UTF8_ERR1;
+# endif
+}
+
+/* Search with PM the line that starts at SUBJ and ends at LINE_END (its
+   eol byte), from P on; BOL says whether P may match ^.  The subject
+   PCRE2 sees starts at SUBJ, not at P, so that look-behind, \b and the
+   like see the bytes before P, as in GNU grep 3.8.  Return PCRE2's
+   result, and set *SUBJECT to the start of the subject the ovector is
+   relative to: SUBJ, or just past an encoding error.  Encoding errors
+   are data that cannot match.  */
 static int
-search_line (struct pmatcher *pm, char const *p, char const *line_end,
-             bool bol, char const **subject)
+search_line (struct pmatcher *pm, char const *subj, char const *p,
+             char const *line_end, bool bol, char const **subject)
 {
   PCRE2_SIZE *sub = pcre2_get_ovector_pointer (pm->data);
-  char const *subj = p;
   int e;
   for (;;)
     {
@@ -234,7 +252,7 @@ search_line (struct pmatcher *pm, char const *p, char const *line_end,
         }
       int options = bol ? 0 : PCRE2_NOTBOL;
       e = jit_exec (pm, subj, line_end - subj, offset, options);
-      if (! (PCRE2_ERROR_UTF8_ERR21 <= e && e <= PCRE2_ERROR_UTF8_ERR1))
+      if (!bad_utf8 (e))
         break;
       idx_t valid = pcre2_get_startchar (pm->data);
       if (offset <= valid)
@@ -271,13 +289,14 @@ pcre_matcher_execute (struct pmatcher *pm, char *buf, idx_t size,
   if (start_ptr ? *lim != eol : size && lim[-1] != eol)
     *lim = eol;
   char const *p = start_ptr ? start_ptr : buf;
+  char const *line = buf;
   bool bol = p[-1] == eol;
   PCRE2_SIZE *sub = pcre2_get_ovector_pointer (pm->data);
   while (p < lim || (start_ptr && p == lim))
     {
       char const *line_end = rawmemchr (p, eol);
       char const *subject;
-      int e = search_line (pm, p, line_end, bol, &subject);
+      int e = search_line (pm, line, p, line_end, bol, &subject);
       if (0 < e)
         {
           if (start_ptr)
@@ -286,15 +305,15 @@ pcre_matcher_execute (struct pmatcher *pm, char *buf, idx_t size,
               return subject + sub[0] - buf;
             }
           char const *end = line_end < lim ? line_end + 1 : lim;
-          *match_size = end - p;
-          return p - buf;
+          *match_size = end - line;
+          return line - buf;
         }
       if (e != PCRE2_ERROR_NOMATCH)
         pcre_failure (e, input_name);
       if (start_ptr)
         break;
       bol = true;
-      p = line_end + 1;
+      p = line = line_end + 1;
     }
   return -1;
 }

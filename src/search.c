@@ -141,15 +141,20 @@ char_len (struct matcher const *m, char const *p, char const *end)
 }
 
 /* Return the start of the character that holds the byte at Q, a byte
-   of the line that starts at BEG and ends before END.  */
+   of the line that starts at BEG and ends before END.  Only in UTF-8
+   is a byte that is a character by itself never part of another: in
+   GB18030, GBK and Big5 an ASCII byte may end a two-byte character,
+   so there the line is read from BEG, as GNU grep's mb_goback does.  */
 static char const *
 char_start (struct matcher const *m, char const *beg, char const *q,
             char const *end)
 {
-  if (!m->li.multibyte || m->li.sbclen[to_uchar (*q)] == 1)
+  if (!m->li.multibyte)
     return q;
   if (m->li.using_utf8)
     {
+      if (m->li.sbclen[to_uchar (*q)] == 1)
+        return q;
       if ((*q & 0xc0) != 0x80)
         return q;
       for (int i = 1; i <= 3 && beg <= q - i; i++)

@@ -26,7 +26,10 @@ TESTS += \
 
 TESTS += \
   tests/mgrep/regex.sh \
-  tests/mgrep/patterns.sh
+  tests/mgrep/patterns.sh \
+  tests/mgrep/pcre.sh \
+  tests/mgrep/locales.sh \
+  tests/mgrep/context.sh
 EXTRA_DIST += tests/mgrep/regex-cases
 
 # A slow producer for tests/misc/trickle.sh.
