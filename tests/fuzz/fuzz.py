@@ -630,6 +630,14 @@ def gen_mgrep(rng):
                                       [b'--file=pat']]))
         if rng.random() < 0.15:
             groups.append([b'-e', gen_pattern(rng, syn, charset)])
+    if rng.random() < 0.01:
+        # A pathological pattern: deep nesting (GNU: "stack overflow"),
+        # huge repetition counts, a long literal.
+        n = rng.choice([100, 3000, 30000])
+        groups.append([b'-e', rng.choice([
+            b'(' * n + b'a' + b')' * n, b'\\(' * n + b'a' + b'\\)' * n,
+            b'(a|b' * n + b')' * n, b'a{1,1000}' * rng.randint(1, 40),
+            b'x' * (n * 3), b'(' * n])])
     rng.shuffle(groups)
     groups = merge_flags(rng, groups)
     names = add_files(rng, case, charset, rng.choice([1, 1, 1, 2, 3]))
