@@ -316,8 +316,23 @@ def draw_env(rng, case):
     return CHARSET[loc]
 
 
+def draw_offset(rng, case):
+    """Sometimes start redirected stdin part-way into its file, as
+    (head -c N; TOOL) < FILE does."""
+    size = len(case['files'].get(case['stdin_file'], b''))
+    if case['stdin'] == 'file' and size > 1 and rng.random() < 0.25:
+        case['stdin_offset'] = rng.choice([1, 2, size // 2, size - 1,
+                                           rng.randint(1, size - 1)])
+
+
 def draw_arrival(rng, case, names, allow_multi=True):
     """Decide how the inputs NAMES arrive: returns the operand list."""
+    ops = draw_arrival1(rng, case, names, allow_multi)
+    draw_offset(rng, case)
+    return ops
+
+
+def draw_arrival1(rng, case, names, allow_multi):
     r = rng.random()
     if r < 0.40 or not names:
         return list(names)
@@ -521,6 +536,7 @@ def gen_mcmp(rng):
         ops = ['f1', 'f2', cmp_number(rng, size).decode()]
         if rng.random() < 0.6:
             ops.append(cmp_number(rng, size).decode())
+    draw_offset(rng, case)
     finish_operands(case, ops)
     case['args'] = [x for g in groups for x in g] + [o.encode() for o in ops]
     return case
@@ -596,6 +612,11 @@ def gen_mgrep(rng):
         groups.append(rng.choice([[b'-d', b'skip'], [b'-d', b'read'],
                                   [b'--directories=skip'], [b'-D', b'skip'],
                                   [b'--devices=read']]))
+    if rng.random() < 0.02:
+        # GNU applies these to command-line files too, not only with -r.
+        groups.append([rng.choice([b'--include=', b'--exclude=',
+                                   b'--exclude-dir='])
+                       + rng.choice([b'f1', b'f*', b'*.c', b'd', b'-'])])
     if rng.random() < 0.03:
         groups.append(invalid_option(rng, [
             b'-m', b'-A', b'-Ax', b'--binary-files=bogus', b'--color=sometimes',
@@ -678,6 +699,7 @@ def draw_case(tool, seed, index):
 class Result:
     def __init__(self, out=b'', err=b'', rc=None, timeout=False):
         self.out, self.err, self.rc, self.timeout = out, err, rc, timeout
+        self.offset = None
 
     def signal(self):
         return self.rc is not None and self.rc < 0
@@ -751,6 +773,7 @@ def run_side(case, side, work, bindir, timeout):
     mode = case['stdin']
     if mode == 'file':
         fin = open(os.path.join(work, case['stdin_file']), 'rb')
+        os.lseek(fin.fileno(), case.get('stdin_offset', 0), os.SEEK_SET)
         stdin = fin
     elif mode in ('pipe', 'trickle'):
         r, w = os.pipe()
@@ -776,9 +799,13 @@ def run_side(case, side, work, bindir, timeout):
                              stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
                              start_new_session=True,
                              preexec_fn=pre if closefds else None)
-    finally:
+    except OSError:
         if fin:
             fin.close()
+        if writer:
+            os.close(w)
+        raise
+    finally:
         if fout:
             fout.close()
         if mode in ('pipe', 'trickle'):
@@ -797,6 +824,11 @@ def run_side(case, side, work, bindir, timeout):
         res = Result(out or b'', err, None, timeout=True)
     if writer:
         writer.join()
+    if fin:
+        # Where the tool left the shared offset of redirected stdin: GNU's
+        # read() loops leave it after what they read (DESIGN.md 1).
+        res.offset = os.lseek(fin.fileno(), 0, os.SEEK_CUR)
+        fin.close()
     return res
 
 
@@ -814,7 +846,7 @@ def normalize_err(err, gnu, ours):
     return b'\n'.join(lines)
 
 
-KINDS = ['signal', 'timeout', 'status', 'stdout', 'stderr']
+KINDS = ['signal', 'timeout', 'status', 'stdout', 'stderr', 'offset']
 
 
 def differences(case, g, o):
@@ -834,6 +866,8 @@ def differences(case, g, o):
         kinds.append('stdout')  # (--help texts differ by design)
     if normalize_err(g.err, GNU[case['tool']][0], case['tool']) != o.err:
         kinds.append('stderr')
+    if g.offset != o.offset and case['stdout'] == 'pipe':
+        kinds.append('offset')
     return kinds
 
 
@@ -933,6 +967,10 @@ def shrink_candidates(case):
         c = copy_case(case)
         c['stdin'] = 'file'
         yield c
+    if case.get('stdin_offset'):
+        c = copy_case(case)
+        c['stdin_offset'] = 0
+        yield c
     if case['stdout'] != 'pipe':
         c = copy_case(case)
         c['stdout'] = 'pipe'
@@ -998,7 +1036,7 @@ def size_of(case):
     return (sum(len(d) for d in case['files'].values()) + len(case['args'])
             + sum(len(a) for a in case['args']) + len(case['env'])
             + (case['io'] is not None) + (case['stdin'] == 'trickle') * 3
-            + (case['stdin'] == 'pipe')
+            + (case['stdin'] == 'pipe') + bool(case.get('stdin_offset'))
             + {'C': 0, 'C.UTF-8': 1}.get(case['env'].get('LC_ALL'), 2))
 
 
@@ -1080,7 +1118,12 @@ def command_line(case, side, bindir_expr):
         ' '.join(env), name, exe, ' '.join(args))
     mode = case['stdin']
     if mode == 'file':
-        cmd += ' < %s' % case['stdin_file']
+        # Start at the offset; keep what the tool left unread.
+        off = case.get('stdin_offset', 0)
+        skip = 'dd bs=%d skip=1 count=0 status=none; ' % off if off else ''
+        return '{ %s%s%s 2> %s.err; echo $? > %s.rc; cat > %s.rest; } < %s' % (
+            skip, cmd, redirect_out(case, side), side, side, side,
+            case['stdin_file'])
     elif mode == 'pipe':
         cmd = 'cat %s | %s' % (case['stdin_file'], cmd)
     elif mode == 'trickle':
@@ -1089,13 +1132,12 @@ def command_line(case, side, bindir_expr):
         cmd += ' <&-'
     else:
         cmd += ' < /dev/null'
-    if case['stdout'] == 'full':
-        cmd += ' > /dev/full'
-    elif case['stdout'] == 'closed':
-        cmd += ' >&-'
-    else:
-        cmd += ' > %s.out' % side
-    return cmd + ' 2> %s.err; echo $? > %s.rc' % (side, side)
+    return cmd + redirect_out(case, side) + ' 2> %s.err; echo $? > %s.rc' % (side, side)
+
+
+def redirect_out(case, side):
+    return {'full': ' > /dev/full', 'closed': ' >&-'}.get(
+        case['stdout'], ' > %s.out' % side)
 
 
 def repro_script(case, kinds, bindir):
@@ -1131,7 +1173,7 @@ def repro_script(case, kinds, bindir):
               "-e 's/^Usage: %s /Usage: %s /' gnu.err > gnu.err2"
               % (gname, tool, gname, tool, gname, tool),
               'st=0',
-              'for x in out rc err; do',
+              'for x in out rc err rest; do',
               '  g=gnu.$x; [ $x = err ] && g=gnu.err2',
               '  [ -e $g ] || continue',
               '  cmp -s $g ours.$x && continue',
@@ -1190,14 +1232,17 @@ def report(findings_dir, case, g, o, kinds, bindir, origin):
         f.write(case_to_json(case) + '\n')
     with open(os.path.join(d, 'report.txt'), 'w') as f:
         f.write('signature: %s\norigin: %s\ndiffers in: %s\n' % (sig, origin, ', '.join(kinds)))
-        f.write('args: %s\nenv: %s io: %s stdin: %s (%s) stdout: %s\n' % (
+        f.write('args: %s\nenv: %s io: %s stdin: %s (%s, offset %d) stdout: %s\n' % (
             ' '.join(sh_quote(a) for a in case['args']), case['env'], case['io'],
-            case['stdin'], case['stdin_file'], case['stdout']))
+            case['stdin'], case['stdin_file'], case.get('stdin_offset', 0),
+            case['stdout']))
         for name in sorted(case['files']):
             f.write('file %s: %s\n' % (name, show(case['files'][name], 600)))
         for side, r in (('GNU', g), ('ours', o)):
             f.write('%s: status %s%s\n  stdout %s\n  stderr %s\n' % (
                 side, r.rc, ' (timeout)' if r.timeout else '', show(r.out), show(r.err)))
+            if r.offset is not None:
+                f.write('  stdin offset at exit %d\n' % r.offset)
     return d, sig
 
 
