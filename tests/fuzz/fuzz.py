@@ -840,6 +840,8 @@ def normalize_err(err, gnu, ours):
         if line.startswith(g + b':'):
             line = o + line[len(g):]
         line = line.replace(b"'" + g + b" --help'", b"'" + o + b" --help'")
+        # cmp: "missing operand after 'cmp'"
+        line = line.replace(b"after '" + g + b"'", b"after '" + o + b"'")
         if line.startswith(b'Usage: ' + g + b' '):
             line = b'Usage: ' + o + line[len(b'Usage: ') + len(g):]
         lines.append(line)
@@ -1170,8 +1172,8 @@ def repro_script(case, kinds, bindir):
     lines.append(command_line(case, 'gnu', '$MM'))
     lines.append(command_line(case, 'ours', '"$MM"'))
     lines += ["sed -e 's/^%s:/%s:/' -e \"s/'%s --help'/'%s --help'/\" "
-              "-e 's/^Usage: %s /Usage: %s /' gnu.err > gnu.err2"
-              % (gname, tool, gname, tool, gname, tool),
+              "-e 's/^Usage: %s /Usage: %s /' -e \"s/after '%s'/after '%s'/\" "
+              "gnu.err > gnu.err2" % (gname, tool, gname, tool, gname, tool, gname, tool),
               'st=0',
               'for x in out rc err rest; do',
               '  g=gnu.$x; [ $x = err ] && g=gnu.err2',
