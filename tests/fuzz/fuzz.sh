@@ -37,9 +37,9 @@ while read -r tool seed cases; do
     *) framework_failure "fuzz.py exited with $rc" ;;
   esac
 done <<'END'
-mcat 2 40
-mwc 1 50
-mcmp 1 50
-mgrep 1 70
+mcat 2 50
+mwc 1 80
+mcmp 12 70
+mgrep 1 100
 END
 exit $status
