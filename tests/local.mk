@@ -62,3 +62,21 @@ TESTS += \
   tests/faults/inputs.sh \
   tests/faults/limits.sh \
   tests/faults/stress.sh
+
+## The differential fuzzer: a fixed set of seeds under 'make check';
+## 'make fuzz' for as long as asked, e.g.
+##   make fuzz FUZZ_SECONDS=600 FUZZ_TOOLS=mgrep [FUZZ_SEED=N]
+## Reproducers of any difference go to $(FUZZ_FINDINGS).
+TESTS += tests/fuzz/fuzz.sh
+EXTRA_DIST += tests/fuzz/fuzz.py tests/fuzz/README tests/fuzz/FINDINGS.md
+
+FUZZ_SECONDS = 60
+FUZZ_TOOLS = mcat mwc mcmp mgrep
+FUZZ_SEED =
+FUZZ_FINDINGS = fuzz-findings
+FUZZ_FLAGS =
+.PHONY: fuzz check-fuzz
+fuzz check-fuzz: all
+	python3 $(srcdir)/tests/fuzz/fuzz.py --bindir $(abs_top_builddir)/src \
+	  --seconds $(FUZZ_SECONDS) --tools '$(FUZZ_TOOLS)' \
+	  --findings $(FUZZ_FINDINGS) $(FUZZ_SEED:%=--seed %) $(FUZZ_FLAGS)
