@@ -633,14 +633,21 @@ grow_buffer (struct mm_input *in)
 }
 
 /* In line mode, return how many of the N bytes at DATA make whole
-   lines: up to the last end-of-line byte, or with MM_NUL_LINES the last
-   NUL if there is no end-of-line byte; 0 if neither.  */
+   lines: up to the last end-of-line byte or, with MM_NUL_LINES, the
+   last NUL if that comes later; 0 if there is neither.  So every NUL
+   of a read is in the chunk that read ends: GNU grep looks for NULs in
+   all it has read before it searches any of it.  */
 static idx_t
 whole_lines (struct mm_input const *in, char const *data, idx_t n)
 {
   char const *last = memrchr (data, in->eol, n);
-  if (!last && (in->flags & MM_NUL_LINES))
-    last = memrchr (data, '\0', n);
+  if (in->flags & MM_NUL_LINES)
+    {
+      char const *start = last ? last + 1 : data;
+      char const *nul = memrchr (start, '\0', data + n - start);
+      if (nul)
+        last = nul;
+    }
   return last ? last + 1 - data : 0;
 }
 

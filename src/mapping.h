@@ -64,9 +64,9 @@ enum
      The byte before each chunk and the byte after it are writable.  */
   MM_LINES = 1 << 0,
 
-  /* With MM_LINES, a NUL byte may end a chunk too, where no end-of-line
-     byte does: GNU grep takes NULs for line ends in binary files, so a
-     file of NULs is no single endless line.  */
+  /* With MM_LINES, a NUL byte may end a chunk too, after the last
+     end-of-line byte: GNU grep takes NULs for line ends in binary files,
+     so a file of NULs is no single endless line.  */
   MM_NUL_LINES = 1 << 1,
 
   /* Hand out mapped windows in place, without copying (not with

@@ -27,6 +27,7 @@ TESTS += \
 TESTS += \
   tests/mgrep/regex.sh \
   tests/mgrep/patterns.sh \
+  tests/mgrep/nul-lines.sh \
   tests/mgrep/pcre.sh \
   tests/mgrep/locales.sh \
   tests/mgrep/context.sh
