@@ -1619,7 +1619,13 @@ finalize_input (struct scan *s)
         ok = mm_drain (&s->in);
     }
   else if (0 <= s->after_last_match)
-    ok = mm_set_offset (&s->in, s->start + s->after_last_match);
+    {
+      /* Not past the end: a last line that lacks its end-of-line byte
+         was searched with one.  */
+      off_t end = s->start + s->after_last_match;
+      off_t read_to = mm_offset (&s->in);
+      ok = mm_set_offset (&s->in, 0 <= read_to ? MIN (end, read_to) : end);
+    }
   if (!ok)
     suppressible_error (s->name, errno);
 }

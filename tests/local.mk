@@ -28,6 +28,7 @@ TESTS += \
   tests/mgrep/regex.sh \
   tests/mgrep/patterns.sh \
   tests/mgrep/nul-lines.sh \
+  tests/mgrep/offsets.sh \
   tests/mgrep/pcre.sh \
   tests/mgrep/locales.sh \
   tests/mgrep/context.sh
