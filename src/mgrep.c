@@ -899,21 +899,17 @@ prline (struct scan *s, char *beg, char *lim, char sep)
      context later, but is never counted twice.  */
   intmax_t lineno = 0;
   bool count = out_line && s->lastnl < lim;
-  char const *lastnl = s->lastnl;
-  intmax_t totalnl = s->totalnl;
   if (count)
-    {
-      nlscan (s, beg);
-      lineno = s->totalnl + 1;
-      s->lastnl = lastnl;
-      s->totalnl = totalnl;
-    }
+    lineno = lines_before (s, beg) + 1;
   else if (out_line)
-    lineno = totalnl;
+    lineno = s->totalnl;
   if (print_line (s, beg, lim, lineno, s->buf_off + (beg - s->bufbeg), sep))
     {
       if (count)
-        nlscan (s, lim);
+        {
+          s->totalnl = lineno;
+          s->lastnl = lim;
+        }
       s->lastout = lim;
       s->lastout_off = s->buf_off + (lim - s->bufbeg);
     }
@@ -1416,9 +1412,12 @@ keep_context (struct scan *s)
     }
   else
     {
-      char const *b = s->bufbeg + (beg - s->buf_off);
+      char *b = s->bufbeg + (beg - s->buf_off);
       if (out_line)
-        nl = lines_before (s, b);
+        {
+          nlscan (s, b);
+          nl = s->totalnl;
+        }
       memcpy (q, b, s->buflim - b);
     }
   free (s->ctx);
@@ -1466,8 +1465,10 @@ save_resume (struct scan *s)
   intmax_t lineno;
   if (s->buf_off <= r)
     {
-      char const *p = s->bufbeg + (r - s->buf_off);
-      resume_start (s, r, out_line ? lines_before (s, p) : 0, p, s->buflim);
+      char *p = s->bufbeg + (r - s->buf_off);
+      if (out_line)
+        nlscan (s, p);
+      resume_start (s, r, s->totalnl, p, s->buflim);
       return;
     }
   if (!line_before_chunk (s, r, &beg, &lim, &lineno))
