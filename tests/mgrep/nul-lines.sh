@@ -14,6 +14,16 @@ oneTimeSetUp ()
   printf 'a\n\0b' > nul_then_text
   printf 'a\n\0b\nc' > nul_mid
   { head -c 300000 /dev/zero; printf 'x\nb\n'; head -c 5000 /dev/zero; } > nul_run
+  # A NUL after a line longer than a one-page window (fuzzer finding 12).
+  { head -c 100 /dev/zero | tr '\0' a; head -c 5000 /dev/zero | tr '\0' b
+    printf '\n\0\n'; } > nul_after_long
+}
+
+test_nul_after_long_line ()
+{
+  for args in '-l -I a' '-c -I a' '-L -I a' '-c a' '-n -I b'; do
+    same_as_gnu /usr/bin/grep mgrep operand nul_after_long $args || return
+  done
 }
 
 test_nul_in_last_read ()
