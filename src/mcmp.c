@@ -33,6 +33,7 @@
 #include "mapping.h"
 #include "same-inode.h"
 #include "stat-size.h"
+#include "ignore-value.h"
 #include "stdckdint.h"
 #include "xalloc.h"
 #include "xstdopen.h"
@@ -518,9 +519,13 @@ compare_inputs (struct side s[2])
         }
       else
         {
+          /* COMPARED says where GNU cmp stops reading, and makes "EOF
+             on FILE after byte N" on /dev/null.  */
           if (memcmp (s[0].p, s[1].p, n) != 0)
-            return EXIT_DIFFERENT;
-          /* For "EOF on FILE after byte N" on /dev/null.  */
+            {
+              compared += first_difference (s[0].p, s[1].p, n);
+              return EXIT_DIFFERENT;
+            }
           compared += n;
         }
       advance (s, n);
@@ -642,17 +647,54 @@ finish_side (struct side *s)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
 
+/* Return how many bytes GNU cmp has read of each of S[0] and S[1] when
+   it stops after COMPARED equal bytes: it reads both in blocks of the
+   least common multiple of their block sizes, a whole block of each at
+   a time, and never past -n's limit.  */
+static intmax_t
+gnu_bytes_read (struct side const s[2])
+{
+  intmax_t a = s[0].in->st.st_blksize, b = s[1].in->st.st_blksize;
+  intmax_t block = a <= 0 ? (b <= 0 ? 8 * 1024 : b) : a;
+  if (0 < a && 0 < b)
+    {
+      intmax_t m = a, n = b, r;
+      while ((r = m % n) != 0)
+        m = n, n = r;
+      if (ckd_mul (&block, a / n, b))
+        block = a;
+    }
+  intmax_t read;
+  if (ckd_mul (&read, compared / block + 1, block))
+    read = INTMAX_MAX;
+  return MIN (read, bytes_limit);
+}
+
+/* Leave the offset of input S, if it is a regular file, where GNU cmp
+   leaves it after reading GNU_READ bytes from the comparison's start:
+   standard input may be read on by whoever runs mcmp.  */
+static void
+leave_where_gnu_stops (struct side const *s, intmax_t gnu_read)
+{
+  if (s->start < 0 || s->shared || !S_ISREG (s->in->st.st_mode))
+    return;
+  /* A start past what lseek takes (-i 1P) fails here as GNU's skip
+     failed: GNU says nothing then, nor does mcmp.  */
+  off_t left = MAX (0, s->in->st.st_size - s->start);
+  ignore_value (mm_set_offset (s->in, s->start + MIN (gnu_read, left)));
+}
+
 /* Finish reading S: leave its offset just after the bytes compared, as
    near as GNU cmp's read loop leaves it, and close it.  Exit with a
    diagnostic on failure.  */
 static void
-close_side (struct side *s)
+close_side (struct side *s, intmax_t gnu_read)
 {
   finish_side (s);
+  leave_where_gnu_stops (s, gnu_read);
   if (close (s->fd) != 0)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
-
 /* Report a write error on standard output, as GNU cmp does when the
    files differ.  */
 static void
@@ -764,7 +806,7 @@ cmp_files (struct side s[2])
         if (0 <= mm_offset (s[f].in))
           {
             skip_initial (&s[f], f);
-            close_side (&s[f]);
+            close_side (&s[f], 0);
           }
       return status;
     }
@@ -778,8 +820,9 @@ cmp_files (struct side s[2])
     }
 
   status = compare_inputs (s);
+  intmax_t gnu_read = gnu_bytes_read (s);
   for (int f = 0; f < 2; f++)
-    close_side (&s[f]);
+    close_side (&s[f], gnu_read);
   if (status != EXIT_SAME && comparison_type < TYPE_NO_STDOUT)
     check_stdout ();
   return status;

@@ -18,7 +18,8 @@ TESTS += \
   tests/mcmp/usage.sh \
   tests/mcmp/pairs.sh \
   tests/mcmp/large.sh \
-  tests/mcmp/special.sh
+  tests/mcmp/special.sh \
+  tests/mcmp/offsets.sh
 
 TESTS += \
   tests/mgrep/output.sh \
