@@ -89,7 +89,9 @@ static idx_t page_size;
 
    - SIGBUS inside a watched window is caught: the handler maps zero
      pages over the window from the faulting page on, notes that page
-     in FAULT and returns, so the access completes.  The handler calls
+     in FAULT and returns, so the access completes.  What comes after
+     the fault is read with read(), which reports an I/O error as such
+     (the disk's, not the mapping's) and otherwise shows the cut.  The handler calls
      mmap, which POSIX does not list as async-signal-safe but which is a
      plain system call on Linux.  The guard is process-wide: one handler,
      one table of windows.
@@ -477,9 +479,8 @@ map_window (struct mm_input *in, off_t at)
 
 /* The bytes [FROM, TO) of IN's file have just been taken from its
    window.  Return the end of the part of them that the file still
-   held when they were taken: TO if all of it.  If less, note why as
-   IN's pending failure: the file shrank, or a page could not be read
-   (an I/O error raised as SIGBUS).  */
+   held when they were taken: TO if all of it.  If less, note the cut
+   as IN's pending failure.  */
 static off_t
 intact_until (struct mm_input *in, off_t from, off_t to)
 {
@@ -499,8 +500,11 @@ intact_until (struct mm_input *in, off_t from, off_t to)
     }
   if (fault_off < to)
     {
-      in->pending = MM_READ_ERROR;
-      in->pending_err = EIO;
+      /* A page faulted though the file is not shorter now: either it
+         could not be read (an I/O error, which read() meets again and
+         reports as such), or the file was cut and has grown back since.
+         Go on with read() from there; if it reads, the file was cut.  */
+      in->pending = MM_TRUNCATED;
       return MAX (from, fault_off);
     }
   return to;
@@ -717,8 +721,8 @@ mm_verify (struct mm_input *in)
   off_t from = in->pos - in->handed;
   if (intact_until (in, from, in->pos) == in->pos)
     return true;
-  /* Read the chunk again from its start: read() sees what is left.  A
-     read error is left for read() to meet again.  */
+  /* Read the chunk again from its start: read() sees what is left.  An
+     fstat that failed is left for read() to meet again.  */
   if (in->pending == MM_READ_ERROR)
     in->pending = MM_OK;
   in->pos = in->src = from;
