@@ -7,6 +7,15 @@
 
 . "${0%/*}/../lib.sh"
 
+# The ways to close descriptors.  An ASan build's runtime opens files
+# at start-up, which take a closed standard input and error in turn, so
+# there the tool cannot see them closed.
+modes='in out both inerr'
+if ldd "$abs_top_builddir/src/mgrep" 2>/dev/null | grep -q libasan; then
+  echo "SKIP mode inerr: ASan's runtime takes closed descriptors 0 and 2" >&2
+  modes='in out both'
+fi
+
 oneTimeSetUp ()
 {
   cd "$SHUNIT_TMPDIR" || framework_failure "no tmpdir"
@@ -24,7 +33,7 @@ closed ()
   _g=$1 _o=$2
   shift 2
   _n=${_g##*/}
-  for _mode in in out both inerr; do
+  for _mode in $modes; do
     for _s in gnu $io_settings; do
       if test $_s = gnu; then set -- "$_g" "$@"; _p=exp
       else set -- with_io $_s "$_o" "$@"; _p=out
