@@ -74,6 +74,18 @@ normalize_err ()
       -e "s|^Usage: $1 |Usage: $2 |"
 }
 
+# help_or_version OUT: replace the output OUT by "help" or "version" if
+# it is a --help text or a --version text, which differ by design.
+help_or_version ()
+{
+  _first=
+  read -r _first < "$1"
+  case $_first in
+    'Usage: '*) echo help > "$1" ;;
+    *' (GNU '*|*' (mmutils) '*) echo version > "$1" ;;
+  esac
+}
+
 # run_capture PREFIX CMD...: run CMD, leaving PREFIX.out, PREFIX.err and
 # PREFIX.rc.
 run_capture ()

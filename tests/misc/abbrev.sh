@@ -48,12 +48,7 @@ run_tool ()
     cmp) run_capture "$_p" "$@" in in2 ;;
     grep) run_capture "$_p" "$@" -e a in in2 ;;
   esac
-  _first=
-  read -r _first < "$_p.out"
-  case $_first in
-    'Usage: '*) echo help > "$_p.out" ;;
-    *' (GNU '*|*' (mmutils) '*) echo version > "$_p.out" ;;
-  esac
+  help_or_version "$_p.out"
 }
 
 # same_options GNU OURS IO ARGS...: run GNU and ours (in I/O setting

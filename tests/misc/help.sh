@@ -38,12 +38,7 @@ run_kind ()
   _p=$1
   shift
   run_capture "$_p" "$@" a b
-  _first=
-  read -r _first < "$_p.out"
-  case $_first in
-    'Usage: '*) echo help > "$_p.out" ;;
-    *' (GNU '*|*' (mmutils) '*) echo version > "$_p.out" ;;
-  esac
+  help_or_version "$_p.out"
 }
 
 # GNU cat, wc and cmp act on --help and --version (cmp -v) as soon as
