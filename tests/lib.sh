@@ -74,6 +74,14 @@ normalize_err ()
       -e "s|^Usage: $1 |Usage: $2 |"
 }
 
+# under_asan: true if the tools are built with ASan, which reserves
+# terabytes of address space (so ulimit -v cannot apply) and opens files
+# at start-up (so closed descriptors do not stay closed).
+under_asan ()
+{
+  ldd "$abs_top_builddir/src/mcat" 2>/dev/null | grep -q libasan
+}
+
 # help_or_version OUT: replace the output OUT by "help" or "version" if
 # it is a --help text or a --version text, which differ by design.
 help_or_version ()

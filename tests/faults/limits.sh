@@ -10,13 +10,6 @@ oneTimeSetUp ()
   cd "$SHUNIT_TMPDIR" || framework_failure "no tmpdir"
 }
 
-# under_asan: true if the tools are built with ASan, which reserves
-# terabytes of address space, so that ulimit -v cannot apply.
-under_asan ()
-{
-  ldd "$abs_top_builddir/src/mcat" 2>/dev/null | grep -q libasan
-}
-
 # A sparse file larger than the address-space limit, for every tool and
 # every way of reading: 8 GiB with RUN_EXPENSIVE_TESTS=yes, else 1 GiB.
 # The GNU tools run under the same limit: where GNU needs a whole line

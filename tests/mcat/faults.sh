@@ -148,7 +148,7 @@ test_input_is_output ()
 # An 8 GiB sparse file under a 256 MiB address-space limit.
 test_huge_sparse_bounded_memory ()
 {
-  if ldd "$(command -v mcat)" 2>/dev/null | grep -q libasan; then
+  if under_asan; then
     echo "SKIP test_huge_sparse_bounded_memory: ASan reserves terabytes of address space; ulimit -v cannot apply" >&2
     return 0
   fi

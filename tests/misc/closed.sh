@@ -11,7 +11,7 @@
 # at start-up, which take a closed standard input and error in turn, so
 # there the tool cannot see them closed.
 modes='in out both inerr'
-if ldd "$abs_top_builddir/src/mgrep" 2>/dev/null | grep -q libasan; then
+if under_asan; then
   echo "SKIP mode inerr: ASan's runtime takes closed descriptors 0 and 2" >&2
   modes='in out both'
 fi
