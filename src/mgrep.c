@@ -2297,7 +2297,6 @@ main (int argc, char **argv)
 
   matcher_set_locator (locate_pattern);
   matcher = matcher_compile (match_kind, keys, keycc, &match_opts);
-  matcher_set_writable (matcher, true);
   set_skip_empty_lines ();
   mm_init ();
   /* glibc ignores the size given with a null buffer: give it one.

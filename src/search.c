@@ -77,9 +77,6 @@ struct matcher
   bool plain_compiled;
   struct re_registers regs;
 
-  /* The buffers searched may be written (matcher_set_writable).  */
-  bool writable;
-
   /* The name of the input being searched (matcher_set_input_name).  */
   char const *input_name;
 
@@ -643,15 +640,14 @@ run_dfa_copy (struct matcher *m, struct dfa *d, char *beg, char *end,
    are copied for dfaexec (see run_dfa_copy), a piece at a time, each
    twice as long as the one before, so that the copying costs no more
    than the scanning however near the match is.  dfaexec runs in place
-   up to LIM if M's buffers are writable or the last line lacks its eol
-   byte (then the caller provides the byte at LIM).  */
+   when the lines reach LIM, where it may write its sentinel.  */
 static char *
 run_dfa (struct matcher *m, struct dfa *d, char *beg, char *end, char *lim,
          bool *backref)
 {
   char eol = m->opt.eol;
   char *e = end < lim ? end : lim;
-  if (e == lim && (m->writable || lim[-1] != eol))
+  if (e == lim)
     {
       char *p = dfaexec (d, beg, e, false, NULL, backref);
       return p == e && e[-1] == eol ? NULL : p;
@@ -688,8 +684,7 @@ execute_lines (struct matcher *m, char *buf, idx_t size, idx_t *match_size)
   if (size == 0)
     return -1;
   /* The last line needs an eol byte after it, to end the scans for
-     line ends.  Write none after a line that has one: the caller's
-     buffer may be a mapped file, where a write copies the page.  */
+     line ends.  */
   if (lim[-1] != eol)
     *lim = eol;
   char *dlim = lim + (lim[-1] != eol);
@@ -889,13 +884,6 @@ literal_search (struct matcher *m, char const *buf, idx_t size,
   ptrdiff_t off = litset_exec (m->must, start_ptr, buf + size - start_ptr,
                                match_size, &unused);
   return off < 0 ? -1 : start_ptr - buf + off;
-}
-
-/* Say whether M may write in the buffers it searches; see search.h.  */
-void
-matcher_set_writable (struct matcher *m, bool writable)
-{
-  m->writable = writable;
 }
 
 /* Name the input M searches; see search.h.  */

@@ -57,10 +57,8 @@ extern struct matcher *matcher_compile (enum match_kind kind, char *keys,
 
    If START_PTR is null: BUF holds SIZE bytes of whole lines, each ended
    by the eol byte except perhaps the last; BUF[-1] is an eol byte, and
-   BUF[SIZE] must be writable if the last line lacks its eol byte: it
-   gets a sentinel.  Unless matcher_set_writable said so, nothing else
-   in BUF is written, so BUF may be a privately mapped file, where each
-   write would copy a page.  Return the offset in BUF
+   BUF[SIZE] is writable: it gets the last line's eol byte if that lacks
+   one, or a sentinel.  Return the offset in BUF
    of the first line that matches, and set *MATCH_SIZE to its length
    including its eol byte (if it has one); return -1 if no line does.
 
@@ -72,12 +70,6 @@ extern struct matcher *matcher_compile (enum match_kind kind, char *keys,
    length (possibly 0); return -1 if there is none.  */
 extern ptrdiff_t matcher_execute (struct matcher *m, char *buf, idx_t size,
                                   idx_t *match_size, char const *start_ptr);
-
-/* Say whether the buffers given to M's matcher_execute may be written
-   at BUF[SIZE] (and restored): true for a buffer in memory of the
-   caller's own, false (the default) for a mapped file.  A matcher
-   that may write there need not copy lines for its automaton.  */
-extern void matcher_set_writable (struct matcher *m, bool writable);
 
 /* Set NAME, the name of the input M is searching as GNU grep prints it
    (a file name, unquoted, or the label of standard input), for the
