@@ -14,15 +14,15 @@
    You should have received a copy of the GNU General Public License
    along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
 
-/* A drop-in GNU grep 3.8 (without recursion) that searches whole
-   mapped windows.  The matchers in search.c find matching lines; this
+/* A drop-in GNU grep 3.8 (without recursion) that searches the input
+   helper's chunks of whole lines at once.  The matchers in search.c find matching lines; this
    file decides what to read and prints exactly what GNU grep prints.
 
    GNU grep decides that a file is binary per read buffer, so which
    lines it prints before a late NUL depends on its buffer boundaries.
    mgrep computes those boundaries (see struct gnu_buffers) and, where a
-   window ends inside such a buffer, holds the output for the rest of
-   it until the next window tells whether the buffer had a NUL.  */
+   chunk ends inside such a buffer, holds the output for the rest of
+   it until the next chunk tells whether the buffer had a NUL.  */
 
 #include <config.h>
 
@@ -1304,7 +1304,7 @@ search_lines (struct scan *s, char *p, char *lim)
 
 /* Return the first NUL of the current chunk of S before file offset
    UNTIL, or null.  The chunk is scanned as far as asked, GNU buffer by
-   GNU buffer, so that a mapped window is read from memory once, for
+   GNU buffer, so that a chunk is read from memory once, for
    NULs and matches while it is in the cache, not once for each.  */
 static char *
 find_nul (struct scan *s, off_t until)
