@@ -1885,10 +1885,11 @@ read_pattern_file (char **keys, idx_t *keycc, idx_t *keyalloc,
   free (buf);
 }
 
-/* Parse GREP_COLORS as GNU grep does; stop quietly at the first
-   malformed entry.  */
-static void
-parse_grep_colors (void)
+/* Parse the GREP_COLORS value Q, which this overwrites, as GNU grep
+   does; stop quietly at the first malformed entry.  Return true if a
+   color now points into Q.  */
+static bool
+parse_grep_colors_in (char *q)
 {
   static struct { char const *name; char const **var; } const caps[] = {
     { "mt", &selected_match_color }, { "ms", &selected_match_color },
@@ -1897,10 +1898,7 @@ parse_grep_colors (void)
     { "se", &sep_color }, { "sl", &selected_line_color },
     { "cx", &context_line_color }, { "rv", NULL }, { "ne", NULL }
   };
-  char const *p = getenv ("GREP_COLORS");
-  if (!p || !*p)
-    return;
-  char *q = xstrdup (p);
+  bool points_in = false;
   char *name = q;
   char *val = NULL;
   for (;;)
@@ -1912,7 +1910,10 @@ parse_grep_colors (void)
           if (STREQ (caps[i].name, name))
             {
               if (caps[i].var && val)
-                *caps[i].var = val;
+                {
+                  *caps[i].var = val;
+                  points_in = true;
+                }
               if (STREQ (name, "mt") && val)
                 context_match_color = val;
               else if (STREQ (name, "rv"))
@@ -1924,21 +1925,33 @@ parse_grep_colors (void)
                 }
             }
         if (c == '\0')
-          return;
+          return points_in;
         name = q;
         val = NULL;
       }
     else if (*q == '=')
       {
         if (q == name || val)
-          return;
+          return points_in;
         *q++ = '\0';
         val = q;
       }
     else if (!val || *q == ';' || c_isdigit (*q))
       q++;
     else
-      return;
+      return points_in;
+}
+
+/* Parse GREP_COLORS, if set, into the color variables.  */
+static void
+parse_grep_colors (void)
+{
+  char const *p = getenv ("GREP_COLORS");
+  if (!p || !*p)
+    return;
+  char *colors = xstrdup (p);
+  if (!parse_grep_colors_in (colors))
+    free (colors);
 }
 
 /* Set up colors after --color: decide "auto", then GREP_COLOR (with
@@ -2292,11 +2305,15 @@ main (int argc, char **argv)
        || (keycc == 0 && out_invert && !match_opts.match_lines
            && !match_opts.match_words))
       && list_files != LISTFILES_NONMATCHING)
-    return EXIT_FAILURE;
+    {
+      free (keys);
+      return EXIT_FAILURE;
+    }
   init_colors (possibly_tty);
 
   matcher_set_locator (locate_pattern);
   matcher = matcher_compile (match_kind, keys, keycc, &match_opts);
+  free (keys);
   set_skip_empty_lines ();
   mm_init ();
   /* glibc ignores the size given with a null buffer: give it one.

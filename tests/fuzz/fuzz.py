@@ -55,6 +55,7 @@ CHARSET = {'C': 'ascii', 'C.UTF-8': 'utf-8', 'en_US.UTF-8': 'utf-8',
 WINDOWS = [None, None, '4096', '8192', '4K', '8K']
 IOS = [None, 'auto', 'mmap', 'read']
 BASE_ENV = {'PATH': '/usr/bin:/bin'}
+SANITIZER_OPTIONS = ('ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS')
 
 # Words the inputs and the patterns share, so that patterns match.
 WORDS = ['foo', 'bar', 'baz', 'Foo', 'BAR', 'abc', 'xyz', 'a', 'b', 'ab',
@@ -765,6 +766,10 @@ def run_side(case, side, work, bindir, timeout):
             argv.append(b'--io=' + case['io'].encode())
     argv += case['args']
     env = dict(BASE_ENV)
+    if side != 'gnu':
+        # A sanitizer build runs with the options its test run set.
+        env.update((k, v) for k, v in os.environ.items()
+                   if k in SANITIZER_OPTIONS)
     env.update(case['env'])
     stdin = subprocess.DEVNULL
     writer = None
