@@ -70,6 +70,55 @@ enum { AUTO_MAP_MIN = WINDOW_ALIGN };
 /* The read() buffer: 256 KiB, as coreutils' io_blksize settles on.  */
 enum { READ_BUFSIZE = 256 * 1024 };
 
+/* Where mm_close leaves the descriptor's offset.  */
+enum leave
+{
+  LEAVE_AFTER_HANDED,           /* just past the bytes handed out */
+  LEAVE_AT,                     /* at mm_input's leave_at */
+  LEAVE_AT_END                  /* at the end, as GNU grep stops early */
+};
+
+/* One open input.  */
+struct mm_input
+{
+  int fd;                       /* the descriptor being read */
+  char const *name;             /* its name for diagnostics */
+  struct stat st;               /* fstat at mm_open */
+  int flags;                    /* MM_LINES, MM_NUL_LINES, MM_INPLACE */
+  char eol;                     /* end-of-line byte in line mode */
+  enum mm_failure failure;      /* set when mm_next returns -1 */
+  int err;                      /* errno for MM_READ_ERROR */
+  enum mm_failure pending;      /* a failure to report once the bytes
+                                   before it are handed out */
+  int pending_err;              /* its errno */
+  bool lseek_ok;                /* the descriptor can seek */
+  enum leave leave;             /* where mm_close leaves the offset */
+  off_t leave_at;               /* the offset, for LEAVE_AT */
+
+  off_t pos;                    /* file offset of the next byte to hand out */
+  off_t src;                    /* file offset of the next byte to bring in:
+                                   POS plus CARRY; with read(), the
+                                   descriptor's offset */
+
+  /* Mapping state.  */
+  bool mapping;                 /* still reading through mappings */
+  off_t map_end;                /* the size seen at open: mappings stop here */
+  char *region;                 /* reserved address range, or NULL */
+  idx_t region_size;            /* its size */
+  idx_t window;                 /* window size for this input */
+  char *win;                    /* the window mapped now, or NULL */
+  off_t win_start;              /* file offset of its first byte */
+  off_t win_end;                /* file offset just past its last byte */
+  int guard;                    /* slot in the truncation guard, or -1 */
+
+  /* Buffer state: read() and copies of windows.  */
+  char *buf;                    /* the buffer, with a spare byte each side */
+  idx_t bufalloc;               /* its allocated size */
+  idx_t carry;                  /* bytes brought in, not yet handed out */
+  bool eof;                     /* the input is exhausted */
+  idx_t handed;                 /* bytes of the last chunk handed out */
+};
+
 /* The I/O method chosen with --io.  */
 static enum mm_io io_method = MM_IO_AUTO;
 
@@ -129,12 +178,6 @@ void
 mm_set_io (char const *arg)
 {
   io_method = XARGMATCH ("--io", arg, io_args, io_types);
-}
-
-idx_t
-mm_window_size (void)
-{
-  return window_size;
 }
 
 /* Return N rounded up to a multiple of the page size.  */
@@ -241,25 +284,35 @@ want_mapping (struct mm_input const *in, off_t pos)
               && AUTO_MAP_MIN <= in->st.st_size - pos));
 }
 
-bool
-mm_open (struct mm_input *in, int fd, char const *name, int flags,
-         char end_of_line)
+struct mm_input *
+mm_open (int fd, char const *name, int flags, char end_of_line)
 {
-  memset (in, 0, sizeof *in);
+  struct mm_input *in = xzalloc (sizeof *in);
   in->fd = fd;
   in->name = name;
   in->flags = flags & MM_LINES ? flags & ~MM_INPLACE : flags;
   in->eol = end_of_line;
   in->guard = -1;
   if (fstat (fd, &in->st) != 0)
-    return false;
+    {
+      int err = errno;
+      free (in);
+      errno = err;
+      return NULL;
+    }
   off_t pos = lseek (fd, 0, SEEK_CUR);
   in->lseek_ok = 0 <= pos;
   in->pos = in->src = pos;
   in->mapping = want_mapping (in, pos);
   in->map_end = in->st.st_size;
   in->window = window_size;
-  return true;
+  return in;
+}
+
+struct stat const *
+mm_stat (struct mm_input const *in)
+{
+  return &in->st;
 }
 
 #if MM_CAN_MAP
@@ -822,21 +875,75 @@ mm_unread (struct mm_input *in, idx_t n)
     in->carry += n;
 }
 
+/* Leave IN's descriptor just past the bytes handed out.  Return true
+   if OK, false with errno set.  */
+static bool
+leave_after_handed (struct mm_input const *in)
+{
+  if (!in->lseek_ok)
+    return true;
+  if (in->mapping)
+    return 0 <= lseek (in->fd, in->pos, SEEK_SET);
+  return !in->carry || 0 <= lseek (in->fd, -(off_t) in->carry, SEEK_CUR);
+}
+
+/* Leave IN's descriptor at its end: seek there, or read and drop the
+   rest if it cannot seek.  Return true if OK, false with errno set.  */
+static bool
+leave_at_end (struct mm_input const *in)
+{
+  if (in->lseek_ok
+      && (0 <= lseek (in->fd, 0, SEEK_END) || errno == EINVAL))
+    return true;
+  char *buf = ximalloc (READ_BUFSIZE);
+  size_t n;
+  while ((n = safe_read (in->fd, buf, READ_BUFSIZE)) != 0
+         && n != SAFE_READ_ERROR)
+    continue;
+  int err = errno;
+  free (buf);
+  errno = err;
+  return n == 0;
+}
+
+void
+mm_leave_at (struct mm_input *in, off_t pos)
+{
+  in->leave = LEAVE_AT;
+  in->leave_at = pos;
+}
+
+void
+mm_leave_at_end (struct mm_input *in)
+{
+  in->leave = LEAVE_AT_END;
+}
+
+/* Leave IN's descriptor where mm_close should.  Return true if OK,
+   false with errno set.  */
+static bool
+leave_offset (struct mm_input const *in)
+{
+  switch (in->leave)
+    {
+    case LEAVE_AT:
+      return !in->lseek_ok || 0 <= lseek (in->fd, in->leave_at, SEEK_SET);
+    case LEAVE_AT_END:
+      return leave_at_end (in);
+    default:
+      return leave_after_handed (in);
+    }
+}
+
 bool
 mm_close (struct mm_input *in)
 {
-  bool ok = true;
-  if (in->mapping)
-    {
-      ok = release_region (in);
-      if (in->lseek_ok && lseek (in->fd, in->pos, SEEK_SET) < 0)
-        ok = false;
-    }
-  else if (in->carry && in->lseek_ok
-           && lseek (in->fd, -(off_t) in->carry, SEEK_CUR) < 0)
-    ok = false;
+  bool ok = !in->mapping || release_region (in);
+  ok &= leave_offset (in);
+  int err = errno;
   free (in->buf);
-  in->buf = NULL;
+  free (in);
+  errno = err;
   return ok;
 }
 
@@ -898,27 +1005,4 @@ mm_has_hole (struct mm_input const *in, off_t from)
 #else
   return false;
 #endif
-}
-
-bool
-mm_set_offset (struct mm_input const *in, off_t pos)
-{
-  return !in->lseek_ok || 0 <= lseek (in->fd, pos, SEEK_SET);
-}
-
-bool
-mm_drain (struct mm_input const *in)
-{
-  if (in->lseek_ok
-      && (0 <= lseek (in->fd, 0, SEEK_END) || errno == EINVAL))
-    return true;
-  char *buf = ximalloc (READ_BUFSIZE);
-  size_t n;
-  while ((n = safe_read (in->fd, buf, READ_BUFSIZE)) != 0
-         && n != SAFE_READ_ERROR)
-    continue;
-  int err = errno;
-  free (buf);
-  errno = err;
-  return n == 0;
 }

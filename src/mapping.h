@@ -82,44 +82,8 @@ enum mm_failure
   MM_TRUNCATED                  /* the file shrank while it was read */
 };
 
-/* One open input.  Its fields are private to mapping.c.  */
-struct mm_input
-{
-  int fd;                       /* the descriptor being read */
-  char const *name;             /* its name for diagnostics */
-  struct stat st;               /* fstat at mm_open */
-  int flags;                    /* MM_LINES, MM_NUL_LINES, MM_INPLACE */
-  char eol;                     /* end-of-line byte in line mode */
-  enum mm_failure failure;      /* set when mm_next returns -1 */
-  int err;                      /* errno for MM_READ_ERROR */
-  enum mm_failure pending;      /* a failure to report once the bytes
-                                   before it are handed out */
-  int pending_err;              /* its errno */
-  bool lseek_ok;                /* the descriptor can seek */
-
-  off_t pos;                    /* file offset of the next byte to hand out */
-  off_t src;                    /* file offset of the next byte to bring in:
-                                   POS plus CARRY; with read(), the
-                                   descriptor's offset */
-
-  /* Mapping state.  */
-  bool mapping;                 /* still reading through mappings */
-  off_t map_end;                /* the size seen at open: mappings stop here */
-  char *region;                 /* reserved address range, or NULL */
-  idx_t region_size;            /* its size */
-  idx_t window;                 /* window size for this input */
-  char *win;                    /* the window mapped now, or NULL */
-  off_t win_start;              /* file offset of its first byte */
-  off_t win_end;                /* file offset just past its last byte */
-  int guard;                    /* slot in the truncation guard, or -1 */
-
-  /* Buffer state: read() and copies of windows.  */
-  char *buf;                    /* the buffer, with a spare byte each side */
-  idx_t bufalloc;               /* its allocated size */
-  idx_t carry;                  /* bytes brought in, not yet handed out */
-  bool eof;                     /* the input is exhausted */
-  idx_t handed;                 /* bytes of the last chunk handed out */
-};
+/* One open input; what it holds is private to mapping.c.  */
+struct mm_input;
 
 /* Read MMUTILS_WINDOW, install the truncation guard.  Call once from
    main, after parsing options; diagnoses a bad value and exits with
@@ -130,14 +94,14 @@ extern void mm_init (void);
    and exits with exit_failure.  */
 extern void mm_set_io (char const *arg);
 
-/* The window size in bytes, as set by MMUTILS_WINDOW or the default.  */
-extern idx_t mm_window_size (void);
-
 /* Start reading descriptor FD named NAME with FLAGS, from its current
-   offset.  END_OF_LINE is the line delimiter for MM_LINES.  Return true
-   if OK, false with errno set if FD cannot be examined.  */
-extern bool mm_open (struct mm_input *in, int fd, char const *name,
-                     int flags, char end_of_line);
+   offset.  END_OF_LINE is the line delimiter for MM_LINES.  Return the
+   new input, or null with errno set if FD cannot be examined.  */
+extern struct mm_input *mm_open (int fd, char const *name, int flags,
+                                 char end_of_line);
+
+/* The status of IN's descriptor when it was opened.  */
+extern struct stat const *mm_stat (struct mm_input const *in);
 
 /* Set *PTR and *LEN to the next chunk of IN.  The chunk stays valid
    until the next call.  Return 1 if a chunk was handed out, 0 at end of
@@ -171,18 +135,27 @@ extern bool mm_skip (struct mm_input *in, off_t n);
    set.  */
 extern int mm_copy_to (struct mm_input *in, int out);
 
-/* Stop reading IN: release its mapping and buffer and leave the
-   descriptor's offset just past the bytes handed out.  Does not close
-   the descriptor.  A truncation that no chunk handed out was affected
-   by is not a failure.  Return true if OK, false with errno set.  */
+/* Stop reading IN and free it: leave the descriptor's offset just past
+   the bytes handed out, or where mm_leave_at or mm_leave_at_end said.
+   Does not close the descriptor.  Return true if OK, false with errno
+   set.  */
 extern bool mm_close (struct mm_input *in);
+
+/* Have mm_close leave IN's descriptor at offset POS, if it can seek
+   (mgrep -m leaves standard input just after the last selected
+   line).  */
+extern void mm_leave_at (struct mm_input *in, off_t pos);
+
+/* Have mm_close finish IN as GNU grep does when it stops early: seek to
+   its end, or read and drop the rest if it cannot seek.  */
+extern void mm_leave_at_end (struct mm_input *in);
 
 /* Print the diagnostic for IN's last failure (program name, file
    name, reason) without exiting.  */
 extern void mm_report (struct mm_input const *in);
 
-/* True if the chunk just handed out reaches the end of a regular
-   file as its size was at open.  */
+/* True if the bytes handed out reach the size IN's file had at open
+   (always true for a seekable device that reports a size of 0).  */
 extern bool mm_at_end (struct mm_input const *in);
 
 /* The number of input bytes not yet handed out, or -1 if unknown (not a
@@ -202,15 +175,5 @@ extern void mm_report_unquoted (struct mm_input const *in);
    grep takes that as proof of NUL bytes.  Leaves the descriptor's
    offset alone.  */
 extern bool mm_has_hole (struct mm_input const *in, off_t from);
-
-/* After mm_close, leave IN's descriptor at offset POS, if it can seek
-   (mgrep -m puts standard input just after the last selected line).
-   Return true if OK, false with errno set.  */
-extern bool mm_set_offset (struct mm_input const *in, off_t pos);
-
-/* After mm_close, finish IN as GNU grep does when it stops early: seek
-   to its end, or read and drop the rest if it cannot seek.  Return true
-   if OK, false with errno set.  */
-extern bool mm_drain (struct mm_input const *in);
 
 #endif

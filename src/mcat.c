@@ -150,13 +150,13 @@ flush_outbuf (void)
    regular file, as GNU cat does, else chunk by chunk.  Return true if
    OK; report and return false on a failure.  */
 static bool
-plain_cat (struct mm_input *in)
+plain_cat (struct mm_input *in, char const *file)
 {
   if (out_isreg)
     {
       int copied = mm_copy_to (in, STDOUT_FILENO);
       if (copied < 0)
-        error (0, errno, "%s", quotef (in->name));
+        error (0, errno, "%s", quotef (file));
       if (copied)
         return 0 < copied;
     }
@@ -410,7 +410,8 @@ cooked_cat (struct mm_input *in)
 static bool
 input_is_output (struct mm_input const *in)
 {
-  return (out_isreg && in->st.st_dev == out_dev && in->st.st_ino == out_ino
+  struct stat const *st = mm_stat (in);
+  return (out_isreg && st->st_dev == out_dev && st->st_ino == out_ino
           && 0 < mm_remaining (in));
 }
 
@@ -432,18 +433,21 @@ cat_file (char const *file, bool cooked)
       return false;
     }
 
-  struct mm_input in;
-  bool ok = mm_open (&in, fd, file, 0, '\n');
+  struct mm_input *in = mm_open (fd, file, 0, '\n');
+  bool ok = in != NULL;
   if (!ok)
     error (0, errno, "%s", quotef (file));
-  else if (input_is_output (&in))
-    {
-      error (0, 0, _("%s: input file is output file"), quotef (file));
-      ok = false;
-    }
   else
-    ok = cooked ? cooked_cat (&in) : plain_cat (&in);
-  ok &= mm_close (&in);
+    {
+      if (input_is_output (in))
+        {
+          error (0, 0, _("%s: input file is output file"), quotef (file));
+          ok = false;
+        }
+      else
+        ok = cooked ? cooked_cat (in) : plain_cat (in, file);
+      ok &= mm_close (in);
+    }
 
   if (!is_stdin && close (fd) != 0)
     {
@@ -481,7 +485,7 @@ main (int argc, char **argv)
       case 'n': number = true; break;
       case 's': squeeze_blank = true; break;
       case 't': show_tabs = show_nonprinting = true; break;
-      case 'u': break;          /* Output is never buffered past a chunk.  */
+      case 'u': break;          /* GNU cat ignores -u too.  */
       case 'v': show_nonprinting = true; break;
       case 'A': show_nonprinting = show_ends = show_tabs = true; break;
       case 'E': show_ends = true; break;

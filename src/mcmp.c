@@ -73,8 +73,8 @@ struct side
 {
   char const *name;             /* the operand, "-" for standard input */
   int fd;                       /* its descriptor */
-  struct mm_input *in;          /* the input helper's state */
-  struct mm_input input;        /* where IN points, unless shared */
+  struct mm_input *in;          /* the input helper's state, shared
+                                   by both sides for "- -" */
   off_t start;                  /* offset where the comparison starts,
                                    -1 if it cannot seek */
   bool shared;                  /* reads IN in blocks, turn about with
@@ -541,7 +541,6 @@ static void
 open_side (struct side *s)
 {
   s->n = 0;
-  s->in = &s->input;
   s->shared = false;
   s->fd = STREQ (s->name, "-") ? STDIN_FILENO : open (s->name, O_RDONLY);
   if (s->fd < 0)
@@ -550,7 +549,8 @@ open_side (struct side *s)
         exit (EXIT_TROUBLE);
       error (EXIT_TROUBLE, errno, "%s", s->name);
     }
-  if (!mm_open (s->in, s->fd, s->name, 0, '\n'))
+  s->in = mm_open (s->fd, s->name, 0, '\n');
+  if (!s->in)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
 
@@ -569,7 +569,7 @@ set_start (struct side *s, int f)
 static off_t
 bytes_after_start (struct side const *s)
 {
-  return s->in->st.st_size - s->start;
+  return mm_stat (s->in)->st_size - s->start;
 }
 
 /* If standard output is the null device, print diagnostics only.  */
@@ -590,7 +590,7 @@ examine_output (void)
 static int
 early_answer (struct side const s[2])
 {
-  struct stat const *st0 = &s[0].in->st, *st1 = &s[1].in->st;
+  struct stat const *st0 = mm_stat (s[0].in), *st1 = mm_stat (s[1].in);
   if (SAME_INODE (*st0, *st1) && s[0].start == s[1].start)
     return EXIT_SAME;
   if (comparison_type == TYPE_STATUS
@@ -611,7 +611,7 @@ set_offset_width (struct side const s[2])
 {
   intmax_t max = MIN (bytes_limit, TYPE_MAXIMUM (off_t));
   for (int f = 0; f < 2; f++)
-    if (S_ISREG (s[f].in->st.st_mode))
+    if (S_ISREG (mm_stat (s[f].in)->st_mode))
       max = MIN (max, bytes_after_start (&s[f]));
   for (offset_width = 1; (max /= 10) != 0; offset_width++)
     continue;
@@ -623,7 +623,7 @@ set_offset_width (struct side const s[2])
 static void
 skip_initial (struct side *s, int f)
 {
-  if (S_ISDIR (s->in->st.st_mode))
+  if (S_ISDIR (mm_stat (s->in)->st_mode))
     return;
   off_t n = ignore_initial[f];
   off_t left = mm_remaining (s->in);
@@ -654,7 +654,8 @@ finish_side (struct side *s)
 static intmax_t
 gnu_bytes_read (struct side const s[2])
 {
-  intmax_t a = s[0].in->st.st_blksize, b = s[1].in->st.st_blksize;
+  intmax_t a = mm_stat (s[0].in)->st_blksize;
+  intmax_t b = mm_stat (s[1].in)->st_blksize;
   intmax_t block = a <= 0 ? (b <= 0 ? 8 * 1024 : b) : a;
   if (0 < a && 0 < b)
     {
@@ -676,12 +677,13 @@ gnu_bytes_read (struct side const s[2])
 static void
 leave_where_gnu_stops (struct side const *s, intmax_t gnu_read)
 {
-  if (s->start < 0 || s->shared || !S_ISREG (s->in->st.st_mode))
+  struct stat const *st = mm_stat (s->in);
+  if (s->start < 0 || s->shared || !S_ISREG (st->st_mode))
     return;
   /* A start past what lseek takes (-i 1P) fails here as GNU's skip
      failed: GNU says nothing then, nor does mcmp.  */
-  off_t left = MAX (0, s->in->st.st_size - s->start);
-  ignore_value (mm_set_offset (s->in, s->start + MIN (gnu_read, left)));
+  off_t left = MAX (0, st->st_size - s->start);
+  mm_leave_at (s->in, s->start + MIN (gnu_read, left));
 }
 
 /* Finish reading S: leave its offset just after the bytes compared, as
@@ -690,8 +692,8 @@ leave_where_gnu_stops (struct side const *s, intmax_t gnu_read)
 static void
 close_side (struct side *s, intmax_t gnu_read)
 {
-  finish_side (s);
   leave_where_gnu_stops (s, gnu_read);
+  finish_side (s);
   if (close (s->fd) != 0)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
@@ -720,7 +722,7 @@ check_stdout (void)
 static void
 check_readable (struct side const *s)
 {
-  if (S_ISDIR (s->in->st.st_mode))
+  if (S_ISDIR (mm_stat (s->in)->st_mode))
     error (EXIT_TROUBLE, EISDIR, "%s", s->name);
   int flags = fcntl (s->fd, F_GETFL);
   if (0 <= flags && (flags & O_ACCMODE) == O_WRONLY)
@@ -748,10 +750,10 @@ cmp_stdin_twice (struct side s[2])
   /* A device that can seek, such as the /dev/null that xstdopen puts
      in place of a closed standard input, reports the same offset
      after any seek.  */
-  if (s[1].start == s[0].start || !S_ISREG (s[0].in->st.st_mode))
+  if (s[1].start == s[0].start || !S_ISREG (mm_stat (s[0].in)->st_mode))
     {
       /* GNU cmp has sought past the first skip.  */
-      if (S_ISREG (s[0].in->st.st_mode))
+      if (S_ISREG (mm_stat (s[0].in)->st_mode))
         skip_initial (&s[0], 0);
       finish_side (&s[0]);
       return EXIT_SAME;
@@ -763,7 +765,7 @@ cmp_stdin_twice (struct side s[2])
   int status = early_answer (s);
   if (0 <= status)
     return status;
-  stdin_twice.block_size = ST_BLKSIZE (s[0].in->st);
+  stdin_twice.block_size = ST_BLKSIZE (*mm_stat (s[0].in));
   for (int f = 0; f < 2; f++)
     {
       s[f].shared = true;

@@ -36,6 +36,7 @@
 #include "argmatch.h"
 #include "c-ctype.h"
 #include "getprogname.h"
+#include "ignore-value.h"
 #include "intprops.h"
 #include "inttostr.h"
 #include "mapping.h"
@@ -134,7 +135,7 @@ struct gnu_buffers
 /* State of the search of one input.  */
 struct scan
 {
-  struct mm_input in;           /* the input */
+  struct mm_input *in;          /* the input */
   char const *name;             /* its name for output */
   bool is_stdin;                /* it is standard input */
   off_t start;                  /* its offset when searching began */
@@ -1026,15 +1027,15 @@ prtext (struct scan *s, char *beg, char *lim, bool more)
 static bool
 stop_reading (struct scan *s)
 {
-  bool ok = mm_close (&s->in);
-  if (ok && s->is_stdin && !s->ineof)
+  if (s->is_stdin && !s->ineof)
     {
+      struct stat const *st = mm_stat (s->in);
       off_t end = s->start + s->gb.next;
-      if (S_ISREG (s->in.st.st_mode))
-        end = MIN (end, s->in.st.st_size);
-      ok = mm_set_offset (&s->in, end);
+      if (S_ISREG (st->st_mode))
+        end = MIN (end, st->st_size);
+      mm_leave_at (s->in, end);
     }
-  return ok;
+  return mm_close (s->in);
 }
 
 /* Leave the program at once for -q: a line was selected in input S.  */
@@ -1140,7 +1141,7 @@ static void
 gnu_next_buffer (struct scan *s, char *l)
 {
   off_t keep = gnu_transition (s, l);
-  off_t remaining = mm_remaining (&s->in);
+  off_t remaining = mm_remaining (s->in);
   if (0 <= remaining)
     remaining += s->buf_off + (s->buflim - s->bufbeg) - s->gb.next;
   s->gb.next += gnu_readsize (&s->gb, s->gb.next - keep, remaining);
@@ -1278,7 +1279,7 @@ settle_at_stop (struct scan *s)
   off_t off = s->buf_off + (s->buflim - s->bufbeg);
   char *p;
   idx_t n;
-  while (s->held && 0 < mm_next (&s->in, &p, &n))
+  while (s->held && 0 < mm_next (s->in, &p, &n))
     {
       char const *nul = memchr (p, '\0', n);
       settle_held (s, nul ? off + (nul - p) : -1, off + n);
@@ -1371,7 +1372,7 @@ search_chunk (struct scan *s, char *buf, idx_t n)
           zap_nuls_at_end (s, p, &lim, &last, &appended);
         }
       else if (l == lim && nuls_matter && !s->binary && !s->quiet && !s->held
-               && s->buf_off + n < s->gb.next && !mm_at_end (&s->in))
+               && s->buf_off + n < s->gb.next && !mm_at_end (s->in))
         hold_output (s);
       if (last < l)
         {
@@ -1500,8 +1501,8 @@ set_offset_width (struct scan const *s)
   offset_width = 0;
   if (align_tabs)
     {
-      intmax_t num = (S_ISREG (s->in.st.st_mode) ? s->in.st.st_size
-                      : INTMAX_MAX);
+      struct stat const *st = mm_stat (s->in);
+      intmax_t num = S_ISREG (st->st_mode) ? st->st_size : INTMAX_MAX;
       num += out_line && num < INTMAX_MAX;
       do
         offset_width++;
@@ -1514,11 +1515,12 @@ set_offset_width (struct scan const *s)
 static bool
 has_hole (struct scan *s)
 {
-  off_t size = s->in.st.st_size;
-  if (!S_ISREG (s->in.st.st_mode) || size <= s->start)
+  struct stat const *st = mm_stat (s->in);
+  off_t size = st->st_size;
+  if (!S_ISREG (st->st_mode) || size <= s->start)
     return false;
   off_t first = MIN (GNU_INITIAL_BUFSIZE, size - s->start);
-  return first < size && mm_has_hole (&s->in, s->start + first);
+  return first < size && mm_has_hole (s->in, s->start + first);
 }
 
 /* Search input S, already opened.  Return the number of selected
@@ -1549,7 +1551,7 @@ grep (struct scan *s)
   char *p;
   idx_t n;
   int r;
-  while (0 < (r = mm_next (&s->in, &p, &n)))
+  while (0 < (r = mm_next (s->in, &p, &n)))
     {
       if (!search_chunk (s, p, n))
         {
@@ -1567,12 +1569,8 @@ grep (struct scan *s)
     }
   if (r < 0)
     {
-      if (suppress_errors)
-        ;
-      else if (s->in.failure == MM_TRUNCATED)
-        mm_report (&s->in);
-      else
-        error (0, s->in.err, "%s", s->name);
+      if (!suppress_errors)
+        mm_report_unquoted (s->in);
       errseen = true;
     }
   s->ineof = r == 0;
@@ -1611,23 +1609,26 @@ is_device_mode (mode_t m)
 static void
 finalize_input (struct scan *s)
 {
-  bool ok = mm_close (&s->in);
   if (!s->is_stdin)
-    return;
+    {
+      /* Where a named file's offset is left does not matter.  */
+      ignore_value (mm_close (s->in));
+      return;
+    }
   if (s->outleft)
     {
-      if (!s->ineof && ok)
-        ok = mm_drain (&s->in);
+      if (!s->ineof)
+        mm_leave_at_end (s->in);
     }
   else if (0 <= s->after_last_match)
     {
       /* Not past the end: a last line that lacks its end-of-line byte
          was searched with one.  */
       off_t end = s->start + s->after_last_match;
-      off_t read_to = mm_offset (&s->in);
-      ok = mm_set_offset (&s->in, 0 <= read_to ? MIN (end, read_to) : end);
+      off_t read_to = mm_offset (s->in);
+      mm_leave_at (s->in, 0 <= read_to ? MIN (end, read_to) : end);
     }
-  if (!ok)
+  if (!mm_close (s->in))
     suppressible_error (s->name, errno);
 }
 
@@ -1671,20 +1672,23 @@ grepdesc (int fd, char const *name, bool is_stdin)
   s.is_stdin = is_stdin;
   matcher_set_input_name (matcher, name);
   s.after_last_match = -1;
-  if (!mm_open (&s.in, fd, name, MM_LINES | (nuls_end_lines () ? MM_NUL_LINES : 0),
-                match_opts.eol))
+  s.in = mm_open (fd, name,
+                  MM_LINES | (nuls_end_lines () ? MM_NUL_LINES : 0),
+                  match_opts.eol);
+  if (!s.in)
     {
       suppressible_error (name, errno);
       return true;
     }
   bool status = true;
-  mode_t mode = s.in.st.st_mode;
+  struct stat const *st = mm_stat (s.in);
+  mode_t mode = st->st_mode;
   if (!is_stdin
       && ((directories == SKIP_DIRECTORIES && S_ISDIR (mode))
           || (devices == SKIP_DEVICES && is_device_mode (mode))))
     ;
   else if (!out_quiet && list_files == LISTFILES_NONE && 1 < max_count
-           && S_ISREG (mode) && SAME_INODE (s.in.st, out_stat))
+           && S_ISREG (mode) && SAME_INODE (*st, out_stat))
     {
       if (!suppress_errors)
         error (0, 0, _("%s: input file is also the output"), name);
@@ -1692,7 +1696,7 @@ grepdesc (int fd, char const *name, bool is_stdin)
     }
   else
     {
-      s.start = MAX (0, s.in.pos);
+      s.start = MAX (0, mm_offset (s.in));
       intmax_t count = grep (&s);
       print_file_result (&s, count);
       status = !count;
@@ -1704,7 +1708,7 @@ grepdesc (int fd, char const *name, bool is_stdin)
       free (s.resume);
       return status;
     }
-  mm_close (&s.in);
+  ignore_value (mm_close (s.in));
   return status;
 }
 
@@ -2318,7 +2322,7 @@ main (int argc, char **argv)
   mm_init ();
   /* glibc ignores the size given with a null buffer: give it one.
      Diagnostics go through error, which flushes standard output first,
-     so they come in the same order as GNU grep's, 4 KiB buffer and all.  */
+     so lines and diagnostics keep their order.  */
   static char stdout_buf[STDOUT_BUFSIZE];
   if (!line_buffered)
     setvbuf (stdout, stdout_buf, _IOFBF, sizeof stdout_buf);

@@ -174,13 +174,14 @@ count_bytes_only (struct mm_input *in, struct counts *c)
   off_t remaining = mm_remaining (in);
   if (0 <= remaining)
     {
-      off_t size = in->st.st_size;
+      struct stat const *st = mm_stat (in);
+      off_t size = st->st_size;
       if (size % getpagesize () != 0)
         {
           c->bytes = remaining;
           return true;
         }
-      off_t hi = size - size % (ST_BLKSIZE (in->st) + 1);
+      off_t hi = size - size % (ST_BLKSIZE (*st) + 1);
       off_t pos = size - remaining;
       if (pos < hi)
         {
@@ -294,14 +295,14 @@ wc (int fd, char const *file)
 {
   char const *name = file ? file : _("standard input");
   struct counts c = { 0, 0, 0, 0, 0 };
-  struct mm_input in;
-  bool ok = mm_open (&in, fd, name, MM_INPLACE, '\n');
+  struct mm_input *in = mm_open (fd, name, MM_INPLACE, '\n');
+  bool ok = in != NULL;
   if (!ok)
     error (0, errno, "%s", quotef (name));
   else
     {
-      ok = count_input (&in, &c);
-      if (!mm_close (&in))
+      ok = count_input (in, &c);
+      if (!mm_close (in))
         {
           error (0, errno, "%s", quotef (name));
           ok = false;
