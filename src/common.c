@@ -64,14 +64,43 @@ There is NO WARRANTY, to the extent permitted by law.\n\
 }
 
 void
+die_write_error (int err)
+{
+  fpurge (stdout);
+  clearerr (stdout);
+  error (exit_failure, err, _("write error"));
+  abort ();
+}
+
+void
 write_error (void)
 {
-  int saved_errno = errno;
-  fflush (stdout);     /* Last attempt to write any buffered data.  */
-  fpurge (stdout);     /* Ensure nothing buffered that might induce an error.  */
-  clearerr (stdout);   /* Avoid extraneous diagnostic from close_stdout.  */
-  error (EXIT_FAILURE, saved_errno, _("write error"));
-  abort ();
+  int err = errno;
+  fflush (stdout);
+  die_write_error (err);
+}
+
+char *
+put_caret_notation (char *p, unsigned char c)
+{
+  if (128 <= c)
+    {
+      *p++ = 'M';
+      *p++ = '-';
+      c -= 128;
+    }
+  if (c < 32)
+    {
+      *p++ = '^';
+      c += 64;
+    }
+  else if (c == 127)
+    {
+      *p++ = '^';
+      c = '?';
+    }
+  *p++ = c;
+  return p;
 }
 
 /* The pipe size widen_output_pipe asks for: 1 MiB, the most an

@@ -207,31 +207,11 @@ put_byte (unsigned char ch)
 {
   if (show_nonprinting)
     {
-      if (128 <= ch)
-        {
-          *outp++ = 'M';
-          *outp++ = '-';
-          ch -= 128;
-          /* High control bytes show as M-^X, TAB's twin included.  */
-          if (ch < 32)
-            {
-              *outp++ = '^';
-              *outp++ = ch + 64;
-              return;
-            }
-        }
-      if (ch < 32 && ! (ch == '\t' && !show_tabs))
-        {
-          *outp++ = '^';
-          *outp++ = ch + 64;
-        }
-      else if (ch == 127)
-        {
-          *outp++ = '^';
-          *outp++ = '?';
-        }
-      else
+      /* TAB stays itself without -T; its high twin shows as M-^I.  */
+      if (ch == '\t' && !show_tabs)
         *outp++ = ch;
+      else
+        outp = put_caret_notation (outp, ch);
     }
   else if (ch == '\t' && show_tabs)
     {

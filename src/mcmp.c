@@ -41,8 +41,8 @@
 
 #define PROGRAM_NAME "mcmp"
 
-/* Exit statuses, as GNU cmp's.  */
-enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
+/* Exit statuses, as GNU cmp's; EXIT_TROUBLE is in system.h.  */
+enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1 };
 
 /* What is to be printed, from the most to the least.  */
 enum comparison_type
@@ -221,31 +221,15 @@ parse_bytes_option (char const *arg)
     bytes_limit = n;
 }
 
-/* Put into BUF the printable rendering of byte C that -b shows: C
-   itself, ^X for controls, M- for the high half.  */
+/* Put into BUF, as a string, the rendering of byte C that -b shows:
+   C itself if printable, else its caret notation.  */
 static void
 sprintc (char *buf, unsigned char c)
 {
-  if (! isprint (c))
-    {
-      if (128 <= c)
-        {
-          *buf++ = 'M';
-          *buf++ = '-';
-          c -= 128;
-        }
-      if (c < 32)
-        {
-          *buf++ = '^';
-          c += 64;
-        }
-      else if (c == 127)
-        {
-          *buf++ = '^';
-          c = '?';
-        }
-    }
-  *buf++ = c;
+  if (isprint (c))
+    *buf++ = c;
+  else
+    buf = put_caret_notation (buf, c);
   *buf = '\0';
 }
 

@@ -34,6 +34,7 @@
 
 #include "system.h"
 #include "argmatch.h"
+#include "count.h"
 #include "c-ctype.h"
 #include "getprogname.h"
 #include "ignore-value.h"
@@ -46,9 +47,6 @@
 #include "xstrtol.h"
 
 #define PROGRAM_NAME "mgrep"
-
-/* Exit statuses.  */
-enum { EXIT_TROUBLE = 2 };
 
 /* Separators after the file name, line number and byte offset.  */
 enum { SEP_CHAR_SELECTED = ':', SEP_CHAR_REJECTED = '-' };
@@ -419,17 +417,6 @@ if any error occurs and -q is not given, the exit status is 2.\n\
   exit (status);
 }
 
-/* Report a failure to write standard output, with errno ERR, and exit
-   with status 2.  */
-static _Noreturn void
-die_write_error (int err)
-{
-  fpurge (stdout);
-  clearerr (stdout);
-  error (EXIT_TROUBLE, err, _("write error"));
-  abort ();
-}
-
 /* Output the N bytes at P, or hold them back while HOLDING.  */
 static void
 out_bytes (char const *p, idx_t n)
@@ -620,6 +607,8 @@ buf_has_encoding_errors (char const *buf, idx_t size)
 static intmax_t
 count_eols (char const *p, char const *lim)
 {
+  if (match_opts.eol == '\n')
+    return count_newlines (p, lim - p);
   intmax_t n = 0;
   for (; p < lim && (p = memchr (p, match_opts.eol, lim - p)); p++)
     n++;

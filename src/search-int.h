@@ -20,9 +20,6 @@
 #include "localeinfo.h"
 #include "search.h"
 
-/* The exit status of trouble, as GNU grep's.  */
-enum { EXIT_TROUBLE = 2 };
-
 /* The -P matcher (search-pcre.c).  */
 struct pmatcher;
 

@@ -110,13 +110,6 @@ dfawarn (char const *mesg)
   error (0, 0, _("warning: %s"), mesg);
 }
 
-/* Return the byte C as an unsigned char.  */
-static inline unsigned char
-to_uchar (char c)
-{
-  return c;
-}
-
 /* Return true if the wide character WC is a word constituent.  */
 static bool
 wordchar (wint_t wc)

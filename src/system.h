@@ -75,6 +75,17 @@ enum { MM_OWN_OPTION = 0x4d00, MM_AMBIGUOUS_OPTION };
 #define MM_AMBIGUOUS_LONG_OPTION \
   { "\177", no_argument, NULL, MM_AMBIGUOUS_OPTION }
 
+/* The exit status of trouble for mgrep and mcmp, as GNU grep's and
+   cmp's.  */
+enum { EXIT_TROUBLE = 2 };
+
+/* Return the byte C as an unsigned char.  */
+static inline unsigned char
+to_uchar (char c)
+{
+  return c;
+}
+
 /* True if strings A and B are equal.  */
 #define STREQ(a, b) (strcmp (a, b) == 0)
 
@@ -92,8 +103,19 @@ extern void emit_ancillary_info (char const *program);
    name COUNTERPART) and exit successfully.  */
 extern _Noreturn void print_version (char const *program);
 
-/* Report a write error on standard output and exit.  */
+/* Report a write error on standard output, with errno ERR, and exit
+   with the exit_failure status.  Drop what standard output holds, so
+   that close_stdout says nothing more.  */
+extern _Noreturn void die_write_error (int err);
+
+/* Flush standard output one last time, then report the write error
+   that errno tells, as die_write_error does.  */
 extern _Noreturn void write_error (void);
+
+/* Put at P the caret notation of byte C that cat -v and cmp -b show:
+   M- for the high half, then ^X for controls and ^? for DEL, else the
+   byte itself.  Return the end of what was put: at most 4 bytes.  */
+extern char *put_caret_notation (char *p, unsigned char c);
 
 /* If standard output is a pipe, widen it to 1 MiB where the system
    allows (failures are ignored: it only costs speed).  A wide pipe
