@@ -32,5 +32,6 @@ src_libmgrep_a_CPPFLAGS = $(AM_CPPFLAGS) $(PCRE_CFLAGS)
 noinst_HEADERS += src/search.h src/search-int.h src/search-lit.h
 
 bin_PROGRAMS += src/mgrep
-src_mgrep_SOURCES = src/mgrep.c
+src_mgrep_SOURCES = src/mgrep.c src/mgrep.h src/mgrep-patterns.c \
+  src/mgrep-scan.c src/mgrep-binary.c src/mgrep-output.c
 src_mgrep_LDADD = src/libmgrep.a $(LDADD) $(PCRE_LIBS)

@@ -140,10 +140,10 @@ static idx_t page_size;
      pages over the window from the faulting page on, notes that page
      in FAULT and returns, so the access completes.  What comes after
      the fault is read with read(), which reports an I/O error as such
-     (the disk's, not the mapping's) and otherwise shows the cut.  The handler calls
-     mmap, which POSIX does not list as async-signal-safe but which is a
-     plain system call on Linux.  The guard is process-wide: one handler,
-     one table of windows.
+     (the disk's, not the mapping's) and otherwise shows the cut.  The
+     handler calls mmap, which POSIX does not list as async-signal-safe
+     but which is a plain system call on Linux.  The guard is
+     process-wide: one handler, one table of windows.
 
    - After bytes are taken from a window (copied into the buffer, or
      used in place with MM_INPLACE) and before they are handed out or
