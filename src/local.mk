@@ -5,8 +5,8 @@ AM_CFLAGS += $(WARN_CFLAGS)
 
 # The shared mapping helper and start-up pieces, linked into every tool.
 noinst_LIBRARIES += src/libmmutils.a
-src_libmmutils_a_SOURCES = src/mapping.c src/common.c
-noinst_HEADERS += src/mapping.h src/system.h
+src_libmmutils_a_SOURCES = src/mapping.c src/guard.c src/common.c
+noinst_HEADERS += src/mapping.h src/guard.h src/system.h
 
 # Every tool links the shared code, then gnulib.
 LDADD = src/libmmutils.a lib/libmm.a $(LIBINTL) $(HARD_LOCALE_LIB) $(LIBCSTACK) \
@@ -29,9 +29,9 @@ src_mcmp_SOURCES = src/mcmp.c
 noinst_LIBRARIES += src/libmgrep.a
 src_libmgrep_a_SOURCES = src/search.c src/search-lit.c src/search-pcre.c
 src_libmgrep_a_CPPFLAGS = $(AM_CPPFLAGS) $(PCRE_CFLAGS)
-noinst_HEADERS += src/search.h src/search-int.h src/search-lit.h
+noinst_HEADERS += src/search.h src/search-int.h src/search-lit.h src/mgrep.h
 
 bin_PROGRAMS += src/mgrep
-src_mgrep_SOURCES = src/mgrep.c src/mgrep.h src/mgrep-patterns.c \
+src_mgrep_SOURCES = src/mgrep.c src/mgrep-patterns.c \
   src/mgrep-scan.c src/mgrep-binary.c src/mgrep-output.c
 src_mgrep_LDADD = src/libmgrep.a $(LDADD) $(PCRE_LIBS)

@@ -32,6 +32,7 @@
 #endif
 
 #include "system.h"
+#include "guard.h"
 #include "argmatch.h"
 #include "xalloc.h"
 #include "safe-read.h"
@@ -138,7 +139,7 @@ static idx_t page_size;
 
    - SIGBUS inside a watched window is caught: the handler maps zero
      pages over the window from the faulting page on, notes that page
-     in FAULT and returns, so the access completes.  What comes after
+     and returns, so the access completes.  What comes after
      the fault is read with read(), which reports an I/O error as such
      (the disk's, not the mapping's) and otherwise shows the cut.  The
      handler calls mmap, which POSIX does not list as async-signal-safe
@@ -156,20 +157,15 @@ static idx_t page_size;
    Handing out copies rather than windows is what makes the output of
    mcat, mcmp and mgrep safe: a write() straight from a mapping into a
    pipe can block for as long as the reader likes, and a cut meanwhile
-   would write zeros that no check before the write can see.  */
-struct guard_slot
-{
-  char *volatile start;         /* the window watched, or null */
-  char *volatile end;           /* its end */
-  char *volatile fault;         /* first page that faulted, or null */
-};
-enum { GUARD_SLOTS = 16 };
-static struct guard_slot guard_slots[GUARD_SLOTS];
+   would write zeros that no check before the write can see.
 
-/* True once the SIGBUS handler is installed: nothing is mapped
+   The SIGBUS handler and its table of windows are in guard.c.  */
+
+/* True once the truncation guard is installed: nothing is mapped
    without it.  */
 static bool guard_installed;
 
+/* The arguments of --io, and the methods they name.  */
 static char const *const io_args[] = { "auto", "mmap", "read", NULL };
 static enum mm_io const io_types[] = { MM_IO_AUTO, MM_IO_MMAP, MM_IO_READ };
 ARGMATCH_VERIFY (io_args, io_types);
@@ -203,68 +199,12 @@ parse_window_env (void)
   window_size = n ? page_ceil (n) : page_size;
 }
 
-#if MM_CAN_MAP
-/* Handle SIGBUS (signal number SIG, details INFO): if the address lies
-   in a watched window, map zeros over the rest of that window, note
-   the faulting page and return, so the access completes; otherwise
-   restore the default action so that the access, retried, kills the
-   process as it would have.  */
-static void
-guard_handler (int sig, siginfo_t *info, void *context _GL_UNUSED)
-{
-  int saved_errno = errno;
-  char *addr = info->si_addr;
-  for (int i = 0; i < GUARD_SLOTS; i++)
-    {
-      char *start = guard_slots[i].start;
-      char *end = guard_slots[i].end;
-      if (start && start <= addr && addr < end)
-        {
-          char *page = start + (addr - start) / page_size * page_size;
-          if (mmap (page, end - page, PROT_READ,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
-                    -1, 0)
-              != MAP_FAILED)
-            {
-              char *fault = guard_slots[i].fault;
-              if (!fault || page < fault)
-                guard_slots[i].fault = page;
-              errno = saved_errno;
-              return;
-            }
-        }
-    }
-  signal (sig, SIG_DFL);
-  errno = saved_errno;
-}
-
-/* Install the SIGBUS handler, with SIGBUS unblocked: a blocked mask is
-   inherited across exec, and a blocked SIGBUS raised by a fault kills
-   the process whatever the handler.  */
-static void
-install_guard (void)
-{
-  struct sigaction act;
-  memset (&act, 0, sizeof act);
-  act.sa_sigaction = guard_handler;
-  act.sa_flags = SA_SIGINFO;
-  sigemptyset (&act.sa_mask);
-  sigset_t bus;
-  sigemptyset (&bus);
-  sigaddset (&bus, SIGBUS);
-  guard_installed = (sigaction (SIGBUS, &act, NULL) == 0
-                     && sigprocmask (SIG_UNBLOCK, &bus, NULL) == 0);
-}
-#else
-static void install_guard (void) { }
-#endif
-
 void
 mm_init (void)
 {
   page_size = getpagesize ();
   parse_window_env ();
-  install_guard ();
+  guard_installed = MM_CAN_MAP && guard_install ();
 }
 
 /* Decide whether IN, whose file offset is POS, should be mapped.
@@ -318,39 +258,18 @@ mm_stat (struct mm_input const *in)
 #if MM_CAN_MAP
 /* Stop watching IN's window.  */
 static void
-guard_release (struct mm_input *in)
+unwatch (struct mm_input *in)
 {
   if (0 <= in->guard)
-    {
-      guard_slots[in->guard].start = NULL;
-      guard_slots[in->guard].end = NULL;
-      guard_slots[in->guard].fault = NULL;
-      in->guard = -1;
-    }
-}
-
-/* Watch the LEN bytes at START for IN.  Return false if every slot is
-   taken: the window must not be used then.  */
-static bool
-guard_watch (struct mm_input *in, char *start, idx_t len)
-{
-  for (int i = 0; i < GUARD_SLOTS; i++)
-    if (!guard_slots[i].start)
-      {
-        guard_slots[i].fault = NULL;
-        guard_slots[i].end = start + len;
-        guard_slots[i].start = start;
-        in->guard = i;
-        return true;
-      }
-  return false;
+    guard_release (in->guard);
+  in->guard = -1;
 }
 
 /* Free IN's reserved address range.  Return true if OK.  */
 static bool
 release_region (struct mm_input *in)
 {
-  guard_release (in);
+  unwatch (in);
   in->win = NULL;
   bool ok = !in->region || munmap (in->region, in->region_size) == 0;
   in->region = NULL;
@@ -379,7 +298,7 @@ reserve_region (struct mm_input *in)
 static bool
 unmap_window (struct mm_input *in)
 {
-  guard_release (in);
+  unwatch (in);
   in->win = NULL;
   return (mmap (in->region, in->region_size, PROT_NONE,
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
@@ -510,7 +429,8 @@ map_window (struct mm_input *in, off_t at)
   if (mmap (base, maplen, PROT_READ, MAP_PRIVATE | MAP_FIXED, in->fd, start)
       == MAP_FAILED)
     return NOT_MAPPED;
-  if (!guard_watch (in, base, maplen))
+  in->guard = guard_watch (base, maplen);
+  if (in->guard < 0)
     {
       unmap_window (in);
       return NOT_MAPPED;
@@ -537,7 +457,7 @@ map_window (struct mm_input *in, off_t at)
 static off_t
 intact_until (struct mm_input *in, off_t from, off_t to)
 {
-  char *fault = guard_slots[in->guard].fault;
+  char *fault = guard_fault (in->guard);
   off_t fault_off = fault ? in->win_start + (fault - in->win) : to;
   struct stat st;
   if (fstat (in->fd, &st) != 0)
