@@ -655,19 +655,18 @@ gnu_bytes_read (struct side const s[2])
   return MIN (read, bytes_limit);
 }
 
-/* Leave the offset of input S, if it is a regular file, where GNU cmp
-   leaves it after reading GNU_READ bytes from the comparison's start:
-   standard input may be read on by whoever runs mcmp.  */
-static void
-leave_where_gnu_stops (struct side const *s, intmax_t gnu_read)
+/* Return where GNU cmp leaves the offset of input S, if it is a
+   regular file, after reading GNU_READ bytes from the comparison's
+   start; -1 if the offset is left where mm_close leaves it.  Standard
+   input may be read on by whoever runs mcmp.  */
+static off_t
+gnu_stop_offset (struct side const *s, intmax_t gnu_read)
 {
   struct stat const *st = mm_stat (s->in);
   if (s->start < 0 || s->shared || !S_ISREG (st->st_mode))
-    return;
-  /* A start past what lseek takes (-i 1P) fails here as GNU's skip
-     failed: GNU says nothing then, nor does mcmp.  */
+    return -1;
   off_t left = MAX (0, st->st_size - s->start);
-  mm_leave_at (s->in, s->start + MIN (gnu_read, left));
+  return s->start + MIN (gnu_read, left);
 }
 
 /* Finish reading S: leave its offset just after the bytes compared, as
@@ -676,11 +675,16 @@ leave_where_gnu_stops (struct side const *s, intmax_t gnu_read)
 static void
 close_side (struct side *s, intmax_t gnu_read)
 {
-  leave_where_gnu_stops (s, gnu_read);
+  off_t stop = gnu_stop_offset (s, gnu_read);
   finish_side (s);
+  /* A start past what lseek takes (-i 1P) fails here as GNU's skip
+     failed: GNU says nothing then, nor does mcmp.  */
+  if (0 <= stop)
+    ignore_value (lseek (s->fd, stop, SEEK_SET));
   if (close (s->fd) != 0)
     error (EXIT_TROUBLE, errno, "%s", s->name);
 }
+
 /* Report a write error on standard output, as GNU cmp does when the
    files differ.  */
 static void
