@@ -4,12 +4,14 @@
 
 . "${0%/*}/lib.sh"
 
+for p in hyperfine /usr/bin/time perl gnuplot; do
+  command -v $p > /dev/null ||
+    skip_file "$p is not installed (Debian: apt-get install hyperfine time perl gnuplot-nox)"
+done
+
 oneTimeSetUp ()
 {
   cd "$SHUNIT_TMPDIR" || framework_failure "no tmpdir"
-  for p in hyperfine /usr/bin/time perl; do
-    command -v $p > /dev/null || framework_failure "$p not installed (.ci/run installs it)"
-  done
   BENCH_BUILDDIR=$abs_top_builddir BENCH_SCRATCH=$SHUNIT_TMPDIR/scratch \
     sh "$abs_top_srcdir/bench/run" --tiny --out "$SHUNIT_TMPDIR/res" \
     > run.log 2>&1 || { cat run.log >&2; framework_failure "bench/run failed"; }

@@ -5,6 +5,11 @@
 
 . "${0%/*}/lib.sh"
 
+for p in mandoc groff man; do
+  command -v $p > /dev/null ||
+    skip_file "$p is not installed (Debian: apt-get install mandoc groff-base man-db)"
+done
+
 oneTimeSetUp ()
 {
   cd "$SHUNIT_TMPDIR" || framework_failure "no tmpdir"

@@ -43,7 +43,8 @@ TESTS += \
   tests/misc/trickle.sh \
   tests/misc/abbrev.sh \
   tests/misc/help.sh \
-  tests/misc/closed.sh
+  tests/misc/closed.sh \
+  tests/misc/auto.sh
 
 EXTRA_DIST += $(TESTS) tests/lib.sh tests/data/sample.txt
 

@@ -7,6 +7,7 @@
 # setting.
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 oneTimeSetUp ()
 {
@@ -26,7 +27,7 @@ same_shell ()
   _g=/usr/bin/$1 _o=$2 _script=$3
   T=$_g sh -c "$_script" > exp.out 2> exp.err
   echo $? > exp.rc
-  normalize_err "$_g" "$_o" < exp.err | normalize_err "$1" "$_o" > exp.err2
+  gnu_err "$_g" "$_o" exp
   for _s in mmap read window; do
     case $_s in
       mmap) _t="$_o --io=mmap" ;;

@@ -7,6 +7,7 @@
 # the shrunk case and the reproducer script it wrote.
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 command -v python3 > /dev/null ||
   skip_file "python3 not installed (Debian: python3); the fuzzer needs it"

@@ -3,6 +3,7 @@
 # every way an input arrives.
 
 . "${0%/*}/../lib.sh"
+require_gnu cat
 
 oneTimeSetUp ()
 {

@@ -1,9 +1,10 @@
 #!/bin/sh
 # mcat under faults: truncation while mapped, growth while read, write
-# errors, huge sparse files under a small address-space limit, stdin
-# offsets, /proc files and FIFOs.
+# errors, stdin offsets, /proc files and FIFOs.  Huge sparse files under
+# a small address-space limit are in tests/faults/limits.sh.
 
 . "${0%/*}/../lib.sh"
+require_gnu cat
 
 oneTimeSetUp ()
 {
@@ -145,22 +146,6 @@ test_input_is_output ()
   done
 }
 
-# An 8 GiB sparse file under a 256 MiB address-space limit.
-test_huge_sparse_bounded_memory ()
-{
-  if under_asan; then
-    echo "SKIP test_huge_sparse_bounded_memory: ASan reserves terabytes of address space; ulimit -v cannot apply" >&2
-    return 0
-  fi
-  echo "note: one-page windows are not run on 8 GiB (two million mmap calls); the other tests cover them" >&2
-  truncate -s 8G huge || framework_failure "truncate"
-  for s in mmap read; do
-    n=$( (ulimit -v 262144 && with_io $s mcat huge) | wc -c)
-    assertEquals "bytes ($s)" 8589934592 "$n"
-  done
-  rm -f huge
-}
-
 # Reading starts at the descriptor's offset and leaves it at the end.
 test_stdin_offset ()
 {
@@ -201,8 +186,8 @@ test_copy_into_file ()
 test_proc_files ()
 {
   [ -r /proc/version ] || { echo "SKIP test_proc_files: no /proc" >&2; return 0; }
+  same_as_gnu /usr/bin/cat mcat operand /proc/version
   for s in $io_settings; do
-    same_as_gnu /usr/bin/cat mcat operand /proc/version
     with_io $s mcat /proc/self/status > out || fail "status ($s)"
     grep -q '^Name:.*mcat' out || fail "no Name line ($s)"
   done

@@ -2,6 +2,7 @@
 # mcat's --help, --version and usage errors, against GNU cat's.
 
 . "${0%/*}/../lib.sh"
+require_gnu cat
 
 oneTimeSetUp ()
 {

@@ -4,6 +4,7 @@
 # and a file truncated while it is mapped.
 
 . "${0%/*}/../lib.sh"
+require_gnu cmp
 
 GNU=/usr/bin/cmp
 
@@ -33,11 +34,18 @@ oneTimeSetUp ()
 }
 
 # Differences past 2^32 bytes: byte numbers, line numbers, -l widths.
-# GNU cmp needs the best part of a minute per run on these files, so the
-# expected output is GNU's as recorded; one-page windows would take as
-# long and are left out.
+# Reading 4 GiB of holes takes the best part of a minute (the kernel
+# fills a page for each; mapping faults a million times), so the quick
+# set skips (-i) to the windows past 2^32 and compares with GNU cmp;
+# the whole files are compared with expensive tests only, against GNU's
+# output as recorded, and without one-page windows.
 test_sparse ()
 {
+  skip=$((big - 4096 - 1024 * 1024))
+  same_as_gnu2 $GNU mcmp operand sparse0 operand sparse1 -i $skip || return
+  same_as_gnu2 $GNU mcmp operand sparse_short operand sparse1 -l -i $skip \
+    || return
+  expensive || return 0
   echo "sparse0 sparse1 differ: char $((big - 999)), line 1" > exp.out
   : > exp.err
   echo 1 > exp.rc

@@ -5,6 +5,7 @@
 # the block in which the comparison ended, early answers aside.
 
 . "${0%/*}/../lib.sh"
+require_gnu cmp
 
 oneTimeSetUp ()
 {

@@ -4,6 +4,7 @@
 # standard input, pipes and named pipes on either side.
 
 . "${0%/*}/../lib.sh"
+require_gnu cmp
 
 GNU=/usr/bin/cmp
 

@@ -3,6 +3,7 @@
 # twice, and standard output on /dev/null (issue 12).
 
 . "${0%/*}/../lib.sh"
+require_gnu cmp
 
 GNU=/usr/bin/cmp
 

@@ -3,6 +3,7 @@
 # size suffixes, missing and odd files, --help and --version.
 
 . "${0%/*}/../lib.sh"
+require_gnu cmp
 
 GNU=/usr/bin/cmp
 
@@ -152,14 +153,14 @@ test_output ()
       run_capture exp sh -c "$GNU $args > $out" || return
       # shellcheck disable=SC2086
       run_capture out sh -c "mcmp $args > $out" || return
-      normalize_err "$GNU" mcmp < exp.err | normalize_err cmp mcmp > exp.err2
+      gnu_err "$GNU" mcmp exp
       compare_what="$args > $out"
       compare exp.err2 out.err || return
       compare exp.rc out.rc || return
     done
     run_capture exp sh -c "$GNU $args >&-" || return
     run_capture out sh -c "mcmp $args >&-" || return
-    normalize_err "$GNU" mcmp < exp.err | normalize_err cmp mcmp > exp.err2
+    gnu_err "$GNU" mcmp exp
     compare_what="$args >&-"
     compare exp.err2 out.err || return
     compare exp.rc out.rc || return

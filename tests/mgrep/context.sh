@@ -9,15 +9,11 @@
 # RUN_EXPENSIVE_TESTS=yes runs the larger matrices.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 # Untranslated messages: see locales.sh.
 LANGUAGE=en
 export LANGUAGE
-
-expensive ()
-{
-  test "$RUN_EXPENSIVE_TESTS" = yes
-}
 
 oneTimeSetUp ()
 {

@@ -11,6 +11,7 @@
 # RUN_EXPENSIVE_TESTS=yes runs every option against every charset.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 LANGUAGE=en
 export LANGUAGE
@@ -29,11 +30,6 @@ for l in $(locale -a 2>/dev/null | sort); do
   esac
 done
 test -n "$multibyte_locales" || skip_file "no multibyte locales"
-
-expensive ()
-{
-  test "$RUN_EXPENSIVE_TESTS" = yes
-}
 
 oneTimeSetUp ()
 {

@@ -5,6 +5,7 @@
 # newline, which must not grow one endless line.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 oneTimeSetUp ()
 {

@@ -4,6 +4,7 @@
 # that line has no newline), at the end otherwise.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 oneTimeSetUp ()
 {

@@ -5,6 +5,7 @@
 # inputs and arrivals rotate so that every combination comes up.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 oneTimeSetUp ()
 {

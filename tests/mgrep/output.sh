@@ -3,6 +3,7 @@
 # exit statuses and diagnostics, in every I/O setting and arrival.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 oneTimeSetUp ()
 {

@@ -4,6 +4,7 @@
 # SIGSEGV), and invalid ones from -e and -f (issue 12).
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 GNU=/usr/bin/grep
 

@@ -6,6 +6,7 @@
 # an invalid or incomplete sequence is not empty.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 oneTimeSetUp ()
 {

@@ -5,6 +5,7 @@
 # generated inputs in every I/O setting and arrival.
 
 . "${0%/*}/../lib.sh"
+require_gnu grep
 
 cases=$abs_top_srcdir/tests/mgrep/regex-cases
 

@@ -5,6 +5,7 @@
 # take its place (issue 12).
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 # The long options of GNU cat, wc (coreutils 9.1), cmp (diffutils 3.8)
 # and grep 3.8, as each tool's table has them (hidden ones too); NAME=ARG
@@ -60,12 +61,9 @@ same_options ()
   _n=${_g##*/}
   run_tool exp $_n "$_g" "$@"
   run_tool out $_n with_io "$_io" "$_o" "$@"
-  sed -e "s|^$_g:|$_o:|" -e "s|^$_n:|$_o:|" -e "s|'$_g --help'|'$_o --help'|" \
-      -e "s|'$_n --help'|'$_o --help'|" -e "s|^Usage: $_n |Usage: $_o |" \
-      exp.err | /usr/bin/cat exp.out exp.rc - > exp.all
-  /usr/bin/cat out.out out.rc out.err > out.all
+  gnu_err "$_g" "$_o" exp
   compare_what="$_o $*"
-  compare exp.all out.all
+  same_result exp out
 }
 
 # every_prefix TOOL OPTIONS: each prefix of each of OPTIONS, with its
@@ -80,24 +78,25 @@ every_prefix ()
   for spec in $_options; do
     name=${spec%%=*} arg=
     case $spec in *=*) arg=${spec#*=} ;; esac
-    len=1
-    while test $len -le ${#name}; do
-      prefix=$(printf '%s' "$name" | cut -c1-$len)
-      len=$((len + 1))
+    prefix=$name
+    while test -n "$prefix"; do
+      len=${#prefix}
+      this=$prefix
+      prefix=${prefix%?}
       io=$1; shift; set -- "$@" "$io"
       case $ab_tool:$name in
         grep:include|grep:exclude*|grep:*recursive)
           # Not supported by mgrep, but its abbreviations are GNU's.
-          /usr/bin/grep --$prefix${arg:+=$arg} -e a in > /dev/null 2>&1
+          /usr/bin/grep --$this${arg:+=$arg} -e a in > /dev/null 2>&1
           test $? -lt 2 && continue ;;
       esac
       if test -n "$arg"; then
-        same_options /usr/bin/$ab_tool m$ab_tool $io --$prefix="$arg" || return
-        test $((len % 2)) = 1 ||
-          same_options /usr/bin/$ab_tool m$ab_tool $io --$prefix "$arg" ||
+        same_options /usr/bin/$ab_tool m$ab_tool $io --$this="$arg" || return
+        test $((len % 2)) = 0 ||
+          same_options /usr/bin/$ab_tool m$ab_tool $io --$this "$arg" ||
           return
       else
-        same_options /usr/bin/$ab_tool m$ab_tool $io --$prefix || return
+        same_options /usr/bin/$ab_tool m$ab_tool $io --$this || return
       fi
     done
   done

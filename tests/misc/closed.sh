@@ -6,6 +6,7 @@
 # it cannot write a diagnostic, and named itself by its full name).
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 # The ways to close descriptors.  An ASan build's runtime opens files
 # at start-up, which take a closed standard input and error in turn, so

@@ -3,6 +3,7 @@
 # they act, against GNU's tools (issue 12).
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 oneTimeSetUp ()
 {
@@ -61,8 +62,7 @@ test_when_help_and_version_act ()
                 '--version -r' '--help --include=x' '--help -X bad' \
                 '-X bad --help' '-V -P -E' '--help -C -1' '-V --context=x'; do
       run_kind exp /usr/bin/$t $args
-      normalize_err /usr/bin/$t m$t < exp.err | normalize_err $t m$t \
-        | sed "s/^Usage: $t /Usage: m$t /" > exp.err2
+      gnu_err /usr/bin/$t m$t exp
       for s in $io_settings; do
         run_kind out with_io $s m$t $args
         compare_what="m$t $args ($s)"

@@ -5,6 +5,7 @@
 # mwc 0.1 lost a character cut into three reads or more (issue 12).
 
 . "${0%/*}/../lib.sh"
+require_gnu cat wc cmp grep
 
 trickle=$abs_top_builddir/tests/trickle
 test -x "$trickle" || skip_file "tests/trickle not built (make check builds it)"
@@ -43,16 +44,13 @@ trickled ()
   _gnu=$1 _ours=$2 _file=$3
   shift 3
   "$trickle" 1 "$_file" | run_capture exp "$_gnu" "$@"
-  normalize_err "$_gnu" "$_ours" < exp.err \
-    | normalize_err "${_gnu##*/}" "$_ours" > exp.err2
+  gnu_err "$_gnu" "$_ours" exp
   _seed=1
   for _s in $io_settings; do
     _seed=$((_seed + 1))
     compare_what="$_ours $* (trickled $_file, seed $_seed, $_s)"
     "$trickle" $_seed "$_file" | run_capture out with_io "$_s" "$_ours" "$@"
-    compare exp.out out.out || return 1
-    compare exp.rc out.rc || return 1
-    compare exp.err2 out.err || return 1
+    same_result exp out || return 1
   done
   compare_what=
 }

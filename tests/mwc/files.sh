@@ -4,6 +4,7 @@
 # the descriptor's offset, usage errors and output errors.
 
 . "${0%/*}/../lib.sh"
+require_gnu wc
 
 oneTimeSetUp ()
 {

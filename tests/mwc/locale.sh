@@ -4,6 +4,7 @@
 # character's class and width in C.UTF-8 and en_US.UTF-8.
 
 . "${0%/*}/../lib.sh"
+require_gnu wc
 
 for l in en_US.UTF-8 en_US.ISO-8859-1 ja_JP.eucJP zh_CN.GB18030; do
   [ "$(LC_ALL=$l locale charmap 2>/dev/null)" != ANSI_X3.4-1968 ] ||

@@ -4,6 +4,7 @@
 # input arrives.
 
 . "${0%/*}/../lib.sh"
+require_gnu wc
 
 oneTimeSetUp ()
 {
