@@ -181,27 +181,18 @@ static enum directories const directories_types[] =
   { READ_DIRECTORIES, RECURSE_DIRECTORIES, SKIP_DIRECTORIES };
 ARGMATCH_VERIFY (directories_args, directories_types);
 
-void
-usage (int status)
+/* The --help text, in GNU grep's sections.  */
+static void
+help_selection (char const *name)
 {
-  /* GNU grep names itself by the last part of its name here.  */
-  char const *name = getprogname ();
-  if (status != EXIT_SUCCESS)
-    {
-      fprintf (stderr, _("Usage: %s [OPTION]... PATTERNS [FILE]...\n"),
-               name);
-      fprintf (stderr, _("Try '%s --help' for more information.\n"), name);
-    }
-  else
-    {
-      printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), name);
-      printf (_("Search for PATTERNS in each FILE.\n"));
-      printf (_("\
+  printf (_("Usage: %s [OPTION]... PATTERNS [FILE]...\n"), name);
+  printf (_("Search for PATTERNS in each FILE.\n"));
+  printf (_("\
 Example: %s -i 'hello world' menu.h main.c\n\
 PATTERNS can contain multiple patterns separated by newlines.\n\
 \n\
 Pattern selection and interpretation:\n"), name);
-      fputs (_("\
+  fputs (_("\
   -E, --extended-regexp     PATTERNS are extended regular expressions\n\
   -F, --fixed-strings       PATTERNS are strings\n\
   -G, --basic-regexp        PATTERNS are basic regular expressions\n\
@@ -214,7 +205,12 @@ Pattern selection and interpretation:\n"), name);
   -x, --line-regexp         match only whole lines\n\
   -z, --null-data           a data line ends in 0 byte, not newline\n\
 "), stdout);
-      fputs (_("\
+}
+
+static void
+help_miscellaneous_and_output (void)
+{
+  fputs (_("\
 \n\
 Miscellaneous:\n\
   -s, --no-messages         suppress error messages\n\
@@ -222,7 +218,7 @@ Miscellaneous:\n\
   -V, --version             display version information and exit\n\
       --help                display this help text and exit\n\
 "), stdout);
-      fputs (_("\
+  fputs (_("\
 \n\
 Output control:\n\
   -m, --max-count=NUM       stop after NUM selected lines\n\
@@ -243,14 +239,19 @@ Output control:\n\
   -D, --devices=ACTION      how to handle devices, FIFOs and sockets;\n\
                             ACTION is 'read' or 'skip'\n\
 "), stdout);
-      fputs (_("\
+  fputs (_("\
   -L, --files-without-match  print only names of FILEs with no selected lines\n\
   -l, --files-with-matches  print only names of FILEs with selected lines\n\
   -c, --count               print only a count of selected lines per FILE\n\
   -T, --initial-tab         make tabs line up (if needed)\n\
   -Z, --null                print 0 byte after FILE name\n\
 "), stdout);
-      fputs (_("\
+}
+
+static void
+help_context_and_more (void)
+{
+  fputs (_("\
 \n\
 Context control:\n\
   -B, --before-context=NUM  print NUM lines of leading context\n\
@@ -264,14 +265,32 @@ Context control:\n\
                             WHEN is 'always', 'never', or 'auto'\n\
   -U, --binary              do not strip CR characters at EOL (MSDOS/Windows)\n\
 \n"), stdout);
-      fputs (MM_IO_OPTION_DESCRIPTION, stdout);
-      fputs (_("\
+  fputs (MM_IO_OPTION_DESCRIPTION, stdout);
+  fputs (_("\
 \n\
 When FILE is '-', read standard input.  With no FILE, read '-'.\n\
 With fewer than two FILEs, assume -h.\n\
 Exit status is 0 if any line is selected, 1 otherwise;\n\
 if any error occurs and -q is not given, the exit status is 2.\n\
 "), stdout);
+}
+
+void
+usage (int status)
+{
+  /* GNU grep names itself by the last part of its name here.  */
+  char const *name = getprogname ();
+  if (status != EXIT_SUCCESS)
+    {
+      fprintf (stderr, _("Usage: %s [OPTION]... PATTERNS [FILE]...\n"),
+               name);
+      fprintf (stderr, _("Try '%s --help' for more information.\n"), name);
+    }
+  else
+    {
+      help_selection (name);
+      help_miscellaneous_and_output ();
+      help_context_and_more ();
       emit_ancillary_info (PROGRAM_NAME);
     }
   exit (status);
