@@ -140,37 +140,37 @@ EOF2
 # The default: every tool reads to the end, and sees every cut.
 unseen () { :; }
 
-# Each tool runs a quick set of options over every cut; expensive tests
-# add the rest.  The options taken from the quick set are those that
-# share its paths.
+# cut_with_options TOOL STATUS REF QUICK MORE OPERANDS...: each_cut
+# with each option set in QUICK (words quoted as for eval) and, with
+# expensive tests, in MORE: the quick sets take the paths the others
+# share.
+cut_with_options ()
+{
+  cwo_tool=$1 cwo_status=$2 cwo_ref=$3 cwo_sets=$4
+  expensive && cwo_sets="$cwo_sets $5"
+  shift 5
+  cwo_operands=$*
+  eval "set -- $cwo_sets"
+  for cwo_args; do
+    # shellcheck disable=SC2086
+    each_cut $cwo_tool $cwo_status $cwo_ref $cwo_args $cwo_operands
+  done
+}
+
 test_mcat ()
 {
-  args_list="'' -n"
-  expensive && args_list="$args_list -A -s"
-  eval "set -- $args_list"
-  for args; do
-    each_cut cat 1 ref_bytes $args f g
-  done
+  cut_with_options cat 1 ref_bytes "'' -n" "-A -s" f g
 }
 
 test_mwc ()
 {
-  args_list="'' -L"
-  expensive && args_list="$args_list -l -w -c"
-  eval "set -- $args_list"
-  for args; do
-    each_cut wc 1 ref_bytes $args f g
-  done
+  cut_with_options wc 1 ref_bytes "'' -L" "-l -w -c" f g
 }
 
 test_mgrep ()
 {
-  args_list="'-n 99' '-A1 -B2 777'"
-  expensive && args_list="$args_list '-c 7' '-v 5' '-b -e 1234 -e 77\$'"
-  eval "set -- $args_list"
-  for args; do
-    each_cut grep 2 ref_lines $args f g
-  done
+  cut_with_options grep 2 ref_lines "'-n 99' '-A1 -B2 777'" \
+    "'-c 7' '-v 5' '-b -e 1234 -e 77\$'" f g
 }
 
 # mgrep -q stops at a match before the cut, unaware of it; a cut before
@@ -189,12 +189,7 @@ test_mcmp ()
 {
   cp orig copy && cp orig ref/copy || framework_failure "cp"
   unseen () { test "$1" = -n && test "$2" -le $kept && cut=no; }
-  args_list="'' -l"
-  expensive && args_list="$args_list -s '-n 2000000'"
-  eval "set -- $args_list"
-  for args; do
-    each_cut cmp 2 ref_bytes $args copy f
-  done
+  cut_with_options cmp 2 ref_bytes "'' -l" "-s '-n 2000000'" copy f
   unseen () { :; }
 }
 
