@@ -39,6 +39,10 @@ EXTRA_DIST += tests/mgrep/regex-cases
 check_PROGRAMS += tests/trickle
 tests_trickle_LDADD =
 
+# Drops a range of a file from the page cache, for tests/misc/auto.sh.
+check_PROGRAMS += tests/uncache
+tests_uncache_LDADD =
+
 TESTS += \
   tests/misc/trickle.sh \
   tests/misc/abbrev.sh \

@@ -1,14 +1,17 @@
 #!/bin/sh
 # The default, --io=auto, on inputs big enough to be mapped: it maps a
 # window only if the window is cached in large folios and reads the
-# rest, so one input can switch from mapping to read() and back.  Each
-# tool runs on 10 MiB inputs just written in 8 KiB writes (small
-# folios), read back whole, and with a middle range dropped from the
-# cache, with the default window and with 2 and 4 MiB windows, and must
-# print what the GNU tool prints.
+# rest, so one input can switch from mapping to read().  Each tool runs
+# on 10 MiB inputs cached in small folios, in large ones, in large ones
+# but for a range in the middle, and not at all, with the default
+# window and with 2 and 4 MiB windows, and must print what the GNU tool
+# prints.
 
 . "${0%/*}/../lib.sh"
 require_gnu cat wc cmp grep
+
+uncache=$abs_top_builddir/tests/uncache
+test -x "$uncache" || skip_file "tests/uncache not built (make check builds it)"
 
 oneTimeSetUp ()
 {
@@ -24,18 +27,22 @@ oneTimeSetUp ()
     framework_failure "other"
 }
 
-# cache_state STATE FILE: leave FILE, a copy of orig, in the page cache
-# as STATE says: "written" (just written in 8 KiB writes), "cached" (read
-# back whole) or "holed" (cached but for 4 MiB from the 3rd MiB on).
+# cache_state STATE FILE: make FILE a copy of orig, and leave it in the
+# page cache as STATE says: "small" (just written in 8 KiB writes: small
+# folios), "large" (written in 2 MiB writes and read back: large
+# folios), "holed" (large, but for 4 MiB from the 3rd MiB on) or "cold"
+# (not cached).
 cache_state ()
 {
-  dd if=orig of="$2" bs=8k status=none || framework_failure "dd"
   case $1 in
-    cached) /usr/bin/cat "$2" > /dev/null ;;
-    holed)
-      /usr/bin/cat "$2" > /dev/null
-      dd if="$2" of=/dev/null iflag=nocache bs=1M skip=3 count=4 status=none ;;
-  esac
+    small) dd if=orig of="$2" bs=8k status=none ;;
+    *) dd if=orig of="$2" bs=2M status=none ;;
+  esac || framework_failure "dd"
+  case $1 in
+    large) /usr/bin/cat "$2" > /dev/null ;;
+    holed) /usr/bin/cat "$2" > /dev/null && "$uncache" "$2" 3145728 4194304 ;;
+    cold) "$uncache" "$2" ;;
+  esac || framework_failure "cache_state $1"
 }
 
 # auto_as_gnu GNU OURS ARGS...: with the word F in ARGS naming the
@@ -65,7 +72,7 @@ auto_arrival ()
   shift
   run_capture exp "$_gnu" "$@" < F
   gnu_err "$_gnu" "$_ours" exp
-  for _state in written cached holed; do
+  for _state in small large holed cold; do
     for _w in '' 2M 4M; do
       cache_state $_state F
       compare_what="$_ours $* ($_how, $_state, window ${_w:-default})"
